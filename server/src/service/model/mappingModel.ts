@@ -1,0 +1,257 @@
+/**
+ * The mapping as Rekordbox reads it, built on the tokenized lines: the `@file` line, the
+ * dialect, sections, typed rows, and for every row the codes each deck really receives and sends.
+ * Pure and editor-agnostic; never throws.
+ */
+import { CsvField, CsvLine, CsvText, tokenizeCsv } from '../parse/tokenizeCsv';
+import { Column, COLUMN_COUNT, FACTORY_HEADER } from './columns';
+import { DeckCode, expandDeckCodes } from './expandDeckCodes';
+
+export type Dialect =
+  /** Shipped with Rekordbox: a header row, section rows, labels in column 1. */
+  | 'factory'
+  /** Written by Rekordbox's EXPORT: no header row, column 1 empty. */
+  | 'export';
+
+export type RowKind =
+  | 'file' // `@file,1,<device>`
+  | 'header' // the factory column-header row
+  | 'section' // `# Browser,,,…`
+  | 'separator' // a row of empty fields
+  | 'empty' // a truly empty line
+  | 'mapping';
+
+export type FunctionState =
+  /** A real function name. */
+  | 'assigned'
+  /** `#`: no function assigned here. */
+  | 'none'
+  /** `#Name`: a disabled or hard-wired factory row. */
+  | 'disabled'
+  /** `NoFunction`: learned in Rekordbox but not assigned. */
+  | 'noFunction'
+  /** Column 0 is empty. */
+  | 'empty';
+
+export interface Cell {
+  column: number;
+  value: string;
+  field: CsvField;
+}
+
+export interface Row {
+  kind: RowKind;
+  line: CsvLine;
+  /** Cells by column, as Rekordbox reads them positionally (missing ones are undefined). */
+  cells: (Cell | undefined)[];
+  /** Index into `MappingModel.sections`, or -1 before the first section. */
+  section: number;
+}
+
+export interface MappingRow extends Row {
+  kind: 'mapping';
+  functionName: string;
+  functionState: FunctionState;
+  /** The name without its leading `#` for disabled rows (`#JogScratch` → `JogScratch`). */
+  baseFunctionName: string;
+  control: string;
+  type: string;
+  inputCodes: DeckCode[];
+  outputCodes: DeckCode[];
+  options: OptionEntry[];
+}
+
+export interface OptionEntry {
+  name: string;
+  /** The text after `=`, or undefined for a plain flag. */
+  value: string | undefined;
+  /** Character offsets within the line. */
+  start: number;
+  end: number;
+}
+
+export interface Section {
+  name: string;
+  row: Row;
+  /** Line of the last row that belongs to the section. */
+  endLine: number;
+}
+
+export interface MappingModel {
+  csv: CsvText;
+  rows: Row[];
+  mappingRows: MappingRow[];
+  fileRow: Row | undefined;
+  deviceName: string | undefined;
+  dialect: Dialect;
+  headerRow: Row | undefined;
+  sections: Section[];
+  /** The line ending most lines use, to write new lines with. */
+  lineEnding: '\r\n' | '\n' | '\r';
+}
+
+export function cellValue(row: Row, column: number): string {
+  return row.cells[column]?.value ?? '';
+}
+
+/** True when every field of the line is empty (a separator row or an empty line). */
+function allEmpty(fields: CsvField[]): boolean {
+  for (const f of fields) if (f.value !== '') return false;
+  return true;
+}
+
+const SECTION_ROW = /^# \S/;
+
+export function parseMapping(text: string): MappingModel {
+  return buildMappingModel(tokenizeCsv(text));
+}
+
+export function buildMappingModel(csv: CsvText): MappingModel {
+  const rows: Row[] = [];
+  const mappingRows: MappingRow[] = [];
+  const sections: Section[] = [];
+  let fileRow: Row | undefined;
+  let headerRow: Row | undefined;
+  let currentSection = -1;
+  const endingCounts = { '\r\n': 0, '\n': 0, '\r': 0 };
+
+  for (const line of csv.lines) {
+    if (line.ending !== '') endingCounts[line.ending]++;
+    const fields = line.fields;
+    const first = fields[0].value;
+    const cells = toCells(fields);
+    let kind: RowKind;
+    if (line.line === 0 && first.startsWith('@file')) kind = 'file';
+    else if (line.length === 0) kind = 'empty';
+    else if (allEmpty(fields)) kind = 'separator';
+    else if (!headerRow && isHeaderRow(fields)) kind = 'header';
+    else if (SECTION_ROW.test(first) && fields.slice(1).every(f => f.value === '')) kind = 'section';
+    else kind = 'mapping';
+
+    if (kind === 'section') {
+      if (currentSection >= 0) sections[currentSection].endLine = lastContentLine(rows);
+      currentSection = sections.length;
+    }
+    const row: Row = { kind, line, cells, section: currentSection };
+    if (kind === 'section') sections.push({ name: first.slice(2).trim(), row, endLine: line.line });
+    if (kind === 'file') fileRow = row;
+    if (kind === 'header') headerRow = row;
+    if (kind === 'mapping') {
+      const mapping = toMappingRow(row);
+      rows.push(mapping);
+      mappingRows.push(mapping);
+    } else {
+      rows.push(row);
+    }
+  }
+  if (currentSection >= 0) sections[currentSection].endLine = lastContentLine(rows);
+
+  const deviceName = fileRow ? fileRow.cells[2]?.value : undefined;
+  let lineEnding: MappingModel['lineEnding'] = '\r\n'; // new files: CRLF, as Rekordbox writes
+  if (endingCounts['\n'] > endingCounts['\r\n'] && endingCounts['\n'] >= endingCounts['\r']) lineEnding = '\n';
+  else if (endingCounts['\r'] > endingCounts['\r\n'] && endingCounts['\r'] > endingCounts['\n']) lineEnding = '\r';
+
+  return {
+    csv,
+    rows,
+    mappingRows,
+    fileRow,
+    deviceName,
+    dialect: headerRow ? 'factory' : 'export',
+    headerRow,
+    sections,
+    lineEnding,
+  };
+}
+
+function lastContentLine(rows: Row[]): number {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (rows[i].kind !== 'empty' && rows[i].kind !== 'separator') return rows[i].line.line;
+  }
+  return 0;
+}
+
+function isHeaderRow(fields: CsvField[]): boolean {
+  if (fields[0].value !== '#name') return false;
+  // Compare the first 15 names; padding after them is a field-count matter, not a different row.
+  return fields
+    .slice(0, COLUMN_COUNT)
+    .map(f => f.value)
+    .join(',') === FACTORY_HEADER;
+}
+
+function toCells(fields: CsvField[]): (Cell | undefined)[] {
+  const cells: (Cell | undefined)[] = new Array(COLUMN_COUNT);
+  const n = Math.min(fields.length, COLUMN_COUNT);
+  for (let i = 0; i < n; i++) cells[i] = { column: i, value: fields[i].value, field: fields[i] };
+  return cells;
+}
+
+export function functionStateOf(name: string): FunctionState {
+  if (name === '') return 'empty';
+  if (name === '#') return 'none';
+  if (name.startsWith('#')) return 'disabled';
+  if (name === 'NoFunction') return 'noFunction';
+  return 'assigned';
+}
+
+function toMappingRow(row: Row): MappingRow {
+  const functionName = cellValue(row, Column.Function);
+  const functionState = functionStateOf(functionName);
+  const { inputCodes, outputCodes } = expandDeckCodes(row.cells);
+  return {
+    ...row,
+    kind: 'mapping',
+    functionName,
+    functionState,
+    baseFunctionName: functionState === 'disabled' ? functionName.slice(1) : functionName,
+    control: cellValue(row, Column.Control),
+    type: cellValue(row, Column.Type),
+    inputCodes,
+    outputCodes,
+    options: parseOptions(row.cells[Column.Options]),
+  };
+}
+
+function parseOptions(cell: Cell | undefined): OptionEntry[] {
+  if (!cell || cell.value === '') return [];
+  const entries: OptionEntry[] = [];
+  const text = cell.value;
+  // Offsets map 1:1 onto the line only for unquoted cells; quoted ones start after the quote.
+  const base = cell.field.start + (cell.field.quoted ? 1 : 0);
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === ';') {
+      const part = text.slice(start, i);
+      if (part.trim() !== '') {
+        const eq = part.indexOf('=');
+        entries.push({
+          name: (eq < 0 ? part : part.slice(0, eq)).trim(),
+          value: eq < 0 ? undefined : part.slice(eq + 1).trim(),
+          start: base + start,
+          end: base + i,
+        });
+      }
+      start = i + 1;
+    }
+  }
+  return entries;
+}
+
+export function isMappingRow(row: Row): row is MappingRow {
+  return row.kind === 'mapping';
+}
+
+/** The row on a given line, or undefined past the end. */
+export function rowAtLine(model: MappingModel, line: number): Row | undefined {
+  return model.rows[line];
+}
+
+/** The column of the field that holds a character (a position on a comma belongs to the field before it). */
+export function columnAt(row: Row, character: number): number {
+  const fields = row.line.fields;
+  for (let i = 0; i < fields.length; i++) {
+    if (character <= fields[i].end) return i;
+  }
+  return fields.length - 1;
+}

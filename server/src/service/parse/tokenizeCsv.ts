@@ -1,0 +1,127 @@
+/**
+ * Splits a mapping file into lines and fields, remembering where every field is.
+ *
+ * Written by hand because no well-kept CSV library reports each field's exact line and character
+ * range (papaparse and csv-parse give values, at best a record's byte offset), and the language
+ * server needs those ranges for every diagnostic, hover and edit. It also has to keep each line's
+ * own ending (CRLF, LF or a lone CR) so edits and formatting never change bytes they do not mean to.
+ *
+ * Quoting follows RFC 4180 inside one line (`"a,b"` is one field, `""` is a quote), although
+ * Rekordbox never writes quotes. A quoted field does not run on past the end of its line: one stray
+ * `"` would otherwise swallow the rest of the mapping into a single field.
+ *
+ * Never throws, whatever the text; one pass over the characters.
+ */
+
+export type LineEnding = '\r\n' | '\n' | '\r' | '';
+
+export interface CsvField {
+  /** The field's value, quotes removed and `""` unescaped. */
+  value: string;
+  /** Character offsets within the line (UTF-16 code units, as LSP positions count by default). */
+  start: number;
+  end: number;
+  quoted: boolean;
+  /** A quoted field whose closing quote is missing: it ran to the end of the line. */
+  unterminated: boolean;
+}
+
+export interface CsvLine {
+  /** Zero-based line number. */
+  line: number;
+  /** Offset of the line's first character in the whole text. */
+  offset: number;
+  /** Length of the line without its ending. */
+  length: number;
+  ending: LineEnding;
+  fields: CsvField[];
+}
+
+export interface CsvText {
+  lines: CsvLine[];
+  /** The text the lines were cut from; `lineText` slices it. */
+  text: string;
+}
+
+const CR = 13;
+const LF = 10;
+const COMMA = 44;
+const QUOTE = 34;
+
+export function tokenizeCsv(text: string): CsvText {
+  const lines: CsvLine[] = [];
+  const length = text.length;
+  let lineStart = 0;
+  let lineNumber = 0;
+  while (lineStart <= length) {
+    let lineEnd = lineStart;
+    while (lineEnd < length) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === LF || c === CR) break;
+      lineEnd++;
+    }
+    let ending: LineEnding = '';
+    if (lineEnd < length) {
+      if (text.charCodeAt(lineEnd) === CR) ending = text.charCodeAt(lineEnd + 1) === LF ? '\r\n' : '\r';
+      else ending = '\n';
+    }
+    // A text that ends with a line ending has no further (empty) line to report.
+    if (lineStart === length && lineStart > 0 && ending === '') break;
+    lines.push({
+      line: lineNumber++,
+      offset: lineStart,
+      length: lineEnd - lineStart,
+      ending,
+      fields: splitFields(text, lineStart, lineEnd),
+    });
+    if (ending === '') break;
+    lineStart = lineEnd + ending.length;
+  }
+  return { lines, text };
+}
+
+function splitFields(text: string, from: number, to: number): CsvField[] {
+  const fields: CsvField[] = [];
+  let pos = from;
+  for (;;) {
+    if (pos < to && text.charCodeAt(pos) === QUOTE) {
+      // Quoted field: runs to the matching quote, `""` stands for one quote.
+      let value = '';
+      let chunkStart = pos + 1;
+      let i = pos + 1;
+      let closed = false;
+      while (i < to) {
+        if (text.charCodeAt(i) === QUOTE) {
+          if (i + 1 < to && text.charCodeAt(i + 1) === QUOTE) {
+            value += text.slice(chunkStart, i + 1);
+            i += 2;
+            chunkStart = i;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        i++;
+      }
+      value += text.slice(chunkStart, i);
+      let end = closed ? i + 1 : to;
+      // Anything between the closing quote and the next comma stays part of this field's range.
+      while (end < to && text.charCodeAt(end) !== COMMA) end++;
+      if (closed && end > i + 1) value += text.slice(i + 1, end);
+      fields.push({ value, start: pos - from, end: end - from, quoted: true, unterminated: !closed });
+      if (end >= to) break;
+      pos = end + 1; // a comma ends the line: the unquoted branch adds the empty last field
+      continue;
+    }
+    let end = pos;
+    while (end < to && text.charCodeAt(end) !== COMMA) end++;
+    fields.push({ value: text.slice(pos, end), start: pos - from, end: end - from, quoted: false, unterminated: false });
+    if (end >= to) break;
+    pos = end + 1;
+  }
+  return fields;
+}
+
+export function lineText(csv: CsvText, line: CsvLine): string {
+  return csv.text.slice(line.offset, line.offset + line.length);
+}

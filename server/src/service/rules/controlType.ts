@@ -1,0 +1,36 @@
+/** `unknown-type`: a type no real file or round-trip report shows (a warning: the list may be incomplete). */
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { CONTROL_TYPES, controlType } from '../catalog/controlTypes';
+import { editDistance } from '../catalog/functionCatalog';
+import { Column } from '../model/columns';
+import { fieldRange } from '../util/ranges';
+import { Rule } from './ruleContext';
+
+export const checkControlType: Rule = ({ model, report, isShifted }) => {
+  for (const row of model.mappingRows) {
+    const cell = row.cells[Column.Type];
+    if (!cell || cell.value === '' || isShifted(row)) continue; // an empty type is seen in factory files
+    if (controlType(cell.value)) continue;
+    const close = closestType(cell.value);
+    report(
+      'unknown-type',
+      DiagnosticSeverity.Warning,
+      fieldRange(row, cell.field),
+      `Unknown type '${cell.value}'${close ? `: did you mean '${close}'?` : '.'} Known types: Button, Pad, KnobSlider, KnobSliderHiRes, Rotary, JogRotate, Indicator…`,
+      { data: { suggestions: close ? [close] : [] } },
+    );
+  }
+};
+
+function closestType(value: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const info of CONTROL_TYPES) {
+    const d = editDistance(value.toLowerCase(), info.name.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = info.name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

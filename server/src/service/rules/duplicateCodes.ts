@@ -1,0 +1,89 @@
+/**
+ * `duplicate-code`: "One MIDI code cannot be assigned to multiple functions" (Rekordbox's guide,
+ * §3.5). Every row is expanded to the codes each deck really receives; rows that assign nothing
+ * (`#`, `#Name`, `NoFunction`, empty) and output-only rows (Indicator, JogIndicator, Parameter)
+ * are left out, as real files show they must be. The same function on several rows is allowed.
+ *
+ * Linear in rows: codes are grouped in one map, and each diagnostic names at most
+ * MAX_RELATED other rows, so one code on thousands of rows cannot go quadratic.
+ */
+import { DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { controlType } from '../catalog/controlTypes';
+import { DeckCode } from '../model/expandDeckCodes';
+import { MappingRow } from '../model/mappingModel';
+import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
+import { fieldRange } from '../util/ranges';
+import { Rule } from './ruleContext';
+
+const MAX_RELATED = 10;
+
+interface Use {
+  row: MappingRow;
+  deckCode: DeckCode;
+}
+
+export function receivesInput(row: MappingRow): boolean {
+  if (row.functionState !== 'assigned') return false;
+  return !controlType(row.type)?.outputOnly;
+}
+
+export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
+  const usesByCode = new Map<number, Use[]>();
+  for (const row of model.mappingRows) {
+    if (!receivesInput(row)) continue;
+    for (const deckCode of row.inputCodes) {
+      if (decodeCode(deckCode.code).isParameter) continue;
+      let uses = usesByCode.get(deckCode.code);
+      if (!uses) usesByCode.set(deckCode.code, (uses = []));
+      uses.push({ row, deckCode });
+    }
+  }
+
+  for (const [code, uses] of usesByCode) {
+    if (uses.length < 2) continue;
+    const functions = new Set(uses.map(u => u.row.functionName));
+    if (functions.size < 2) continue;
+    const description = describeCode(decodeCode(code));
+    const countByFunction = new Map<string, number>();
+    for (const u of uses) countByFunction.set(u.row.functionName, (countByFunction.get(u.row.functionName) ?? 0) + 1);
+    const candidates = relatedCandidates(uses);
+    for (const use of uses) {
+      const shown = candidates.filter(u => u.row.functionName !== use.row.functionName).slice(0, MAX_RELATED);
+      const named = shown
+        .slice(0, 3)
+        .map(o => `${o.row.functionName} (line ${o.row.line.line + 1}${o.deckCode.deck ? `, deck ${o.deckCode.deck}` : ''})`);
+      const more = uses.length - countByFunction.get(use.row.functionName)! - named.length;
+      const relatedInformation: DiagnosticRelatedInformation[] = shown.map(o => ({
+        location: { uri, range: fieldRange(o.row, o.deckCode.cell.field) },
+        message: `${formatCode(code)} also triggers ${o.row.functionName}${o.deckCode.deck ? ` (deck ${o.deckCode.deck})` : ''}`,
+      }));
+      const where = use.deckCode.deck ? ` on deck ${use.deckCode.deck}` : '';
+      report(
+        'duplicate-code',
+        DiagnosticSeverity.Error,
+        fieldRange(use.row, use.deckCode.cell.field),
+        `${formatCode(code)} (${description})${where} is also assigned to ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}: ` +
+          'Rekordbox assigns one MIDI code to one function only.',
+        { relatedInformation, data: { code: formatCode(code) } },
+      );
+    }
+  }
+};
+
+/**
+ * The first uses in file order, at most MAX_RELATED of any one function and 2 × MAX_RELATED in all:
+ * for every function F this still holds MAX_RELATED uses of other functions (or all there are),
+ * so each diagnostic picks its related rows from a short list instead of from every use.
+ */
+function relatedCandidates(uses: Use[]): Use[] {
+  const kept: Use[] = [];
+  const perFunction = new Map<string, number>();
+  for (const use of uses) {
+    const n = perFunction.get(use.row.functionName) ?? 0;
+    if (n >= MAX_RELATED) continue;
+    perFunction.set(use.row.functionName, n + 1);
+    kept.push(use);
+    if (kept.length >= 2 * MAX_RELATED) break;
+  }
+  return kept;
+}
