@@ -10,6 +10,7 @@
  * Rekordbox never writes quotes. A quoted field does not run on past the end of its line: one stray
  * `"` would otherwise swallow the rest of the mapping into a single field.
  *
+ * Lines are counted as editors count them: a text ending in a line ending has an empty last line.
  * Never throws, whatever the text; one pass over the characters.
  */
 
@@ -65,8 +66,6 @@ export function tokenizeCsv(text: string): CsvText {
       if (text.charCodeAt(lineEnd) === CR) ending = text.charCodeAt(lineEnd + 1) === LF ? '\r\n' : '\r';
       else ending = '\n';
     }
-    // A text that ends with a line ending has no further (empty) line to report.
-    if (lineStart === length && lineStart > 0 && ending === '') break;
     lines.push({
       line: lineNumber++,
       offset: lineStart,

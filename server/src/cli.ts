@@ -1,0 +1,121 @@
+/**
+ * `rekordbox-midi`: the command-line tool, on the same engine as the language server.
+ *   rekordbox-midi lint <files or folders…>   file:line:col severity code message; exit 1 on errors
+ *   rekordbox-midi decode <code…>             what a 4-hex code means
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { computeDiagnostics } from './service/features/diagnostics';
+import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
+import { parseMapping } from './service/model/mappingModel';
+
+const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
+
+const USAGE = `Usage: rekordbox-midi <command> [arguments]
+
+Commands:
+  lint <file|folder>...   Check Rekordbox MIDI mappings (*.midi.csv; folders are searched).
+                          Prints file:line:col severity code message.
+                          Exit status 1 when any file has an error, 2 when a file cannot be read.
+      --quiet             Print errors only.
+  decode <code>...        Explain 4-hex MIDI codes such as 900B or B640.
+  help                    Show this text.
+`;
+
+function findMappings(target: string, out: string[]): void {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) {
+    out.push(target);
+    return;
+  }
+  for (const entry of fs.readdirSync(target, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(target, entry.name);
+    if (entry.isDirectory()) findMappings(full, out);
+    else if (entry.name.toLowerCase().endsWith('.midi.csv')) out.push(full);
+  }
+}
+
+function lint(args: string[], write: (line: string) => void, writeError: (line: string) => void): number {
+  const quiet = args.includes('--quiet');
+  const targets = args.filter(a => !a.startsWith('--'));
+  if (targets.length === 0) {
+    writeError('rekordbox-midi lint: name at least one mapping file or folder.');
+    return 2;
+  }
+  let errors = 0;
+  let warnings = 0;
+  let unreadable = 0;
+  let files = 0;
+  for (const target of targets) {
+    const found: string[] = [];
+    try {
+      findMappings(target, found);
+    } catch (error) {
+      writeError(`${target}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      unreadable++;
+      continue;
+    }
+    if (found.length === 0) writeError(`${target}: no *.midi.csv files found`);
+    for (const file of found) {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        writeError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        unreadable++;
+        continue;
+      }
+      files++;
+      for (const d of computeDiagnostics(parseMapping(text), { uri: file })) {
+        if (d.severity === 1) errors++;
+        else if (d.severity === 2) warnings++;
+        if (quiet && d.severity !== 1) continue;
+        write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity ?? 1]} ${d.code} ${d.message}`);
+      }
+    }
+  }
+  writeError(`${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (unreadable > 0) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+function decode(args: string[], write: (line: string) => void, writeError: (line: string) => void): number {
+  if (args.length === 0) {
+    writeError('rekordbox-midi decode: name at least one 4-hex code, e.g. 900B.');
+    return 2;
+  }
+  let status = 0;
+  for (const arg of args) {
+    const value = parseCode(arg);
+    if (value === undefined) {
+      writeError(`${arg}: not a 4-hex MIDI code such as 900B`);
+      status = 2;
+      continue;
+    }
+    const d = decodeCode(value);
+    write(`${d.code}  ${describeCode(d)}`);
+  }
+  return status;
+}
+
+export function main(argv: string[], write = (l: string) => process.stdout.write(l + '\n'), writeError = (l: string) => process.stderr.write(l + '\n')): number {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'lint':
+      return lint(args, write, writeError);
+    case 'decode':
+      return decode(args, write, writeError);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      writeError(`rekordbox-midi: unknown command '${command}'\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,205 @@
+/**
+ * The language server: wires the pure language service (./service) to LSP. Runs over IPC when
+ * started by the VS Code client and over stdio for any other editor (`node dist/server.js --stdio`).
+ */
+import {
+  createConnection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DecodeParams,
+  DecodeRequestMethod,
+  DecodeResult,
+  DocumentInfoParams,
+  DocumentInfoRequestMethod,
+  DocumentInfoResult,
+} from './protocol';
+import { computeCompletion } from './service/features/completion';
+import { computeDiagnostics } from './service/features/diagnostics';
+import { computeHover } from './service/features/hover';
+import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
+import { MappingModel, parseMapping } from './service/model/mappingModel';
+
+type ValidateRun = 'onType' | 'onSave';
+
+interface Settings {
+  validate: { run: ValidateRun };
+}
+
+const DEFAULT_SETTINGS: Settings = { validate: { run: 'onType' } };
+/** Typing pauses shorter than this do not re-check the file: one check per burst of keys. */
+const TYPING_DELAY_MS = 150;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let hasConfigurationCapability = false;
+const settingsByUri = new Map<string, Promise<Settings>>();
+const modelCache = new Map<string, { version: number; model: MappingModel }>();
+const diagnosticsByUri = new Map<string, Diagnostic[]>();
+const pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** The model of a document at its current version, parsed once per version. */
+function modelOf(document: TextDocument): MappingModel {
+  const cached = modelCache.get(document.uri);
+  if (cached && cached.version === document.version) return cached.model;
+  const model = parseMapping(document.getText());
+  modelCache.set(document.uri, { version: document.version, model });
+  return model;
+}
+
+function settingsFor(uri: string): Promise<Settings> {
+  if (!hasConfigurationCapability) return Promise.resolve(DEFAULT_SETTINGS);
+  let settings = settingsByUri.get(uri);
+  if (!settings) {
+    settings = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'rekordboxMidi' })
+      .then(
+        (value: Partial<Settings> | null) => ({ validate: { run: value?.validate?.run === 'onSave' ? 'onSave' : 'onType' } }) as Settings,
+        () => DEFAULT_SETTINGS,
+      );
+    settingsByUri.set(uri, settings);
+  }
+  return settings;
+}
+
+function check(document: TextDocument): void {
+  const pending = pendingChecks.get(document.uri);
+  if (pending) clearTimeout(pending);
+  pendingChecks.delete(document.uri);
+  guard('diagnostics', () => {
+    const diagnostics = computeDiagnostics(modelOf(document), { uri: document.uri });
+    diagnosticsByUri.set(document.uri, diagnostics);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  });
+}
+
+function checkSoon(document: TextDocument): void {
+  const pending = pendingChecks.get(document.uri);
+  if (pending) clearTimeout(pending);
+  pendingChecks.set(
+    document.uri,
+    setTimeout(() => {
+      pendingChecks.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) check(current);
+    }, TYPING_DELAY_MS),
+  );
+}
+
+/** Runs a handler so that no input can take the server down: a failure is logged and answered with `fallback`. */
+function guard<T>(what: string, handler: () => T, fallback?: T): T {
+  try {
+    return handler();
+  } catch (error) {
+    connection.console.error(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback as T;
+  }
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['+', ';'] },
+    },
+    serverInfo: { name: 'rekordbox-midi-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rekordboxMidi' });
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsByUri.clear();
+  for (const document of documents.all()) check(document);
+});
+
+documents.onDidOpen(event => check(event.document));
+documents.onDidSave(event => check(event.document));
+documents.onDidChangeContent(event => {
+  const document = event.document;
+  // The open event also reports content; onDidOpen has checked it already.
+  if (document.version === modelCache.get(document.uri)?.version) return;
+  void settingsFor(document.uri).then(settings => {
+    if (settings.validate.run === 'onType') checkSoon(document);
+  });
+});
+documents.onDidClose(event => {
+  const uri = event.document.uri;
+  const pending = pendingChecks.get(uri);
+  if (pending) clearTimeout(pending);
+  pendingChecks.delete(uri);
+  modelCache.delete(uri);
+  settingsByUri.delete(uri);
+  diagnosticsByUri.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onHover(params =>
+  guard('hover', () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? computeHover(modelOf(document), params.position) : null;
+  }, null),
+);
+
+connection.onCompletion(params =>
+  guard('completion', () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? computeCompletion(modelOf(document), params.position) : null;
+  }, null),
+);
+
+connection.onRequest(DecodeRequestMethod, (params: DecodeParams): DecodeResult | ResponseError<void> => {
+  const text = typeof params?.code === 'string' ? params.code.trim() : '';
+  const value = parseCode(text);
+  if (value === undefined) {
+    return new ResponseError(-32602, `'${String(params?.code)}' is not a 4-hex MIDI code such as 900B.`);
+  }
+  const d = decodeCode(value);
+  return {
+    code: d.code,
+    status: d.status,
+    data1: d.data1,
+    kind: d.kind,
+    channel: d.channel,
+    displayChannel: d.channel + 1,
+    number: d.number,
+    ...(d.noteName ? { noteName: d.noteName } : {}),
+    isParameter: d.isParameter,
+    description: describeCode(d),
+  };
+});
+
+connection.onRequest(DocumentInfoRequestMethod, (params: DocumentInfoParams): DocumentInfoResult | null =>
+  guard('documentInfo', () => {
+    const document = documents.get(params?.textDocument?.uri);
+    if (!document) return null;
+    const model = modelOf(document);
+    const diagnostics = diagnosticsByUri.get(document.uri) ?? [];
+    return {
+      deviceName: model.deviceName ?? null,
+      dialect: model.dialect,
+      mappingRows: model.mappingRows.length,
+      sections: model.sections.length,
+      errors: diagnostics.filter(d => d.severity === 1).length,
+      warnings: diagnostics.filter(d => d.severity === 2).length,
+    };
+  }, null),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,164 @@
+/** Protocol tests: the real server (dist/server.js) over stdio, as any LSP editor would start it. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
+import { startServer, TestClient } from '../helpers/lspClient';
+
+const uriOf = (name: string) => `file:///work/${encodeURIComponent(name)}`;
+
+describe('language server over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await startServer();
+  });
+  after(async () => {
+    const code = await client.stop();
+    assert.equal(code, 0, 'the server exits with 0 after shutdown and exit');
+  });
+
+  it('answers initialize with its capabilities', async () => {
+    // `before` already initialized; a second client checks the result itself.
+    const other = await startServer();
+    try {
+      const hover = await other.connection.sendRequest<Hover | null>('textDocument/hover', {
+        textDocument: { uri: 'file:///nothing-open.midi.csv' },
+        position: { line: 0, character: 0 },
+      });
+      assert.equal(hover, null);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  for (const f of corpusFiles()) {
+    it(`opens ${f.file} and publishes its diagnostics${writtenByRekordbox(f) ? ' (no error: Rekordbox wrote it)' : ''}`, async () => {
+      const uri = uriOf(f.file);
+      const diagnostics = client.nextDiagnostics(uri);
+      client.open(uri, f.text);
+      const errors = (await diagnostics).filter(d => d.severity === 1);
+      if (writtenByRekordbox(f)) assert.deepEqual(errors, []);
+      if (f.file === 'handmade-DDJ-SX-16-fields.midi.csv') {
+        assert.deepEqual(
+          errors.map(d => [d.code, d.range.start.line]),
+          [7, 8, 9, 10, 11, 12, 13, 14].map(line => ['field-count', line]),
+        );
+      }
+    });
+  }
+
+  it('hovers a code with the per-deck table', async () => {
+    const uri = uriOf('factory-DDJ-FLX10.midi.csv');
+    const f = corpusFiles().find(c => c.file === 'factory-DDJ-FLX10.midi.csv')!;
+    const line = f.text.split('\r\n').findIndex(l => l.startsWith('PlayPause,PlayPause,Button,900B'));
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 28 } });
+    const md = (hover.contents as MarkupContent).value;
+    assert.match(md, /\| 2 \| `910B` \| note on, ch 2, note 11 \(B-1\) \|/);
+    assert.deepEqual(hover.range, { start: { line, character: 27 }, end: { line, character: 31 } });
+  });
+
+  it('completes function names in column 1', async () => {
+    const uri = uriOf('factory-DDJ-FLX10.midi.csv');
+    const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 15, character: 2 },
+    });
+    assert.ok(list.items.some(i => i.label === 'PlayPause' && i.detail?.startsWith('DECK')));
+  });
+
+  it('re-checks on change and reports the exact cell', async () => {
+    const uri = 'file:///work/edited.midi.csv';
+    let diagnostics = client.nextDiagnostics(uri);
+    client.open(uri, '@file,1,X\r\nPlayPause,,Button,900B,,,,,,,,,,,\r\n');
+    assert.deepEqual(await diagnostics, []);
+    diagnostics = client.nextDiagnostics(uri);
+    client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 20 }, end: { line: 1, character: 21 } }, text: 'O' }],
+    });
+    const [d] = await diagnostics;
+    assert.equal(d.code, 'bad-hex');
+    assert.deepEqual(d.range, { start: { line: 1, character: 18 }, end: { line: 1, character: 22 } });
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = 'file:///work/edited.midi.csv';
+    const diagnostics = client.nextDiagnostics(uri);
+    client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual(await diagnostics, []);
+  });
+
+  it('decodes codes with rekordboxMidi/decode', async () => {
+    const result = await client.connection.sendRequest('rekordboxMidi/decode', { code: '910b' });
+    assert.deepEqual(result, {
+      code: '910B',
+      status: 0x91,
+      data1: 0x0b,
+      kind: 'noteOn',
+      channel: 1,
+      displayChannel: 2,
+      number: 11,
+      noteName: 'B-1',
+      isParameter: false,
+      description: 'note on, ch 2, note 11 (B-1)',
+    });
+  });
+
+  it('answers a bad decode request with an error, not a crash', async () => {
+    await assert.rejects(client.connection.sendRequest('rekordboxMidi/decode', { code: 'XYZ' }), /not a 4-hex MIDI code/);
+    await assert.rejects(client.connection.sendRequest('rekordboxMidi/decode', null), /not a 4-hex MIDI code/);
+  });
+
+  it('reports what it made of a document with rekordboxMidi/documentInfo', async () => {
+    const info = await client.connection.sendRequest('rekordboxMidi/documentInfo', { textDocument: { uri: uriOf('handmade-DDJ-SX-16-fields.midi.csv') } });
+    assert.deepEqual(info, { deviceName: 'PIONEER DDJ-SX', dialect: 'factory', mappingRows: 31, sections: 0, errors: 8, warnings: 0 });
+  });
+
+  it('survives any text and still answers: binary junk, 10 MB, no newline, a lone @', async () => {
+    const big = ('PlayPause,PlayPause,Button,900B,0,1,2,3,900B,0,1,2,3,Fast;Priority=50;Dual,Play/Pause\r\n').repeat(120_000);
+    const junk = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 7919 + 13) % 256)).toString('latin1');
+    const cases: [string, string][] = [
+      ['junk.midi.csv', junk],
+      ['big.midi.csv', '@file,1,Big\r\n' + big],
+      ['no-newline.midi.csv', '@file,1,X'],
+      ['at.midi.csv', '@'],
+      ['empty.midi.csv', ''],
+    ];
+    for (const [name, text] of cases) {
+      const uri = uriOf(name);
+      const diagnostics = client.nextDiagnostics(uri, 60_000);
+      client.open(uri, text);
+      const published = await diagnostics;
+      assert.ok(Array.isArray(published), name);
+      assert.ok(published.length <= 1000, `${name}: diagnostics are capped`);
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+      assert.notEqual(hover, undefined, name);
+    }
+    assert.equal(client.process.exitCode, null, 'the server is still running');
+    assert.doesNotMatch(client.stderr(), /Error|Uncaught/);
+  });
+});
+
+describe('rekordboxMidi.validate.run = onSave', () => {
+  it('does not re-check while typing, does on save', async () => {
+    const client = await startServer({ configuration: section => (section === 'rekordboxMidi' ? { validate: { run: 'onSave' } } : null) });
+    try {
+      const uri = 'file:///work/on-save.midi.csv';
+      let diagnostics = client.nextDiagnostics(uri);
+      client.open(uri, '@file,1,X\nPlayPause,,Button,900B,,,,,,,,,,,\n');
+      assert.deepEqual(await diagnostics, []);
+      client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: '@file,1,X\nPlayPause,,Button,90O8,,,,,,,,,,,\n' }],
+      });
+      // Give a typing check every chance to run (the server waits 150 ms after the last key).
+      await new Promise(r => setTimeout(r, 600));
+      assert.equal(client.published.get(uri)!.length, 1, 'no diagnostics published while typing');
+      diagnostics = client.nextDiagnostics(uri);
+      client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+      assert.deepEqual((await diagnostics).map(d => d.code), ['bad-hex']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
