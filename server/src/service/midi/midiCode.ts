@@ -29,16 +29,29 @@ export interface DecodedCode {
   isParameter: boolean;
 }
 
-const HEX4 = /^[0-9A-Fa-f]{4}$/;
 const NOTE_NAMES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 
 export function isHexCode(text: string): boolean {
-  return HEX4.test(text);
+  return parseCode(text) !== undefined;
 }
 
-/** `0x900B` for `900B`, or undefined when the text is not exactly 4 hex digits. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48; // 0-9
+  if (c >= 65 && c <= 70) return c - 55; // A-F
+  if (c >= 97 && c <= 102) return c - 87; // a-f
+  return -1;
+}
+
+/** `0x900B` for `900B`, or undefined when the text is not exactly 4 hex digits (hot path: no regex). */
 export function parseCode(text: string): number | undefined {
-  return HEX4.test(text) ? parseInt(text, 16) : undefined;
+  if (text.length !== 4) return undefined;
+  let value = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = hexDigit(text.charCodeAt(i));
+    if (d < 0) return undefined;
+    value = (value << 4) | d;
+  }
+  return value;
 }
 
 export function formatCode(value: number): string {

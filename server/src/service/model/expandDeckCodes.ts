@@ -19,13 +19,17 @@ export interface DeckCode {
   baseCell?: Cell;
 }
 
-const CHANNEL = /^\d{1,2}$/;
-
-/** A deck cell read as a channel 0–15, or undefined. */
+/** A deck cell read as a channel 0–15 (one or two decimal digits), or undefined. */
 export function parseChannel(text: string): number | undefined {
-  if (!CHANNEL.test(text)) return undefined;
-  const n = Number(text);
-  return n <= 15 ? n : undefined;
+  const n = text.length;
+  if (n === 0 || n > 2) return undefined;
+  const d0 = text.charCodeAt(0) - 48;
+  if (d0 < 0 || d0 > 9) return undefined;
+  if (n === 1) return d0;
+  const d1 = text.charCodeAt(1) - 48;
+  if (d1 < 0 || d1 > 9) return undefined;
+  const value = d0 * 10 + d1;
+  return value <= 15 ? value : undefined;
 }
 
 /**
@@ -38,14 +42,14 @@ export function readCode(text: string, allowLong: boolean): number | undefined {
   return /^[0-9A-Fa-f]{6}$/.test(text) ? parseInt(text.slice(0, 4), 16) : undefined;
 }
 
-export function expandDeckCodes(cells: (Cell | undefined)[]): { inputCodes: DeckCode[]; outputCodes: DeckCode[] } {
+export function expandDeckCodes(cells: readonly (Cell | undefined)[]): { inputCodes: DeckCode[]; outputCodes: DeckCode[] } {
   return {
     inputCodes: expandSide(cells, Column.Input, Column.InputDeck1, false),
     outputCodes: expandSide(cells, Column.Output, Column.OutputDeck1, true),
   };
 }
 
-function expandSide(cells: (Cell | undefined)[], baseColumn: number, firstDeckColumn: number, isOutput: boolean): DeckCode[] {
+function expandSide(cells: readonly (Cell | undefined)[], baseColumn: number, firstDeckColumn: number, isOutput: boolean): DeckCode[] {
   const codes: DeckCode[] = [];
   const baseCell = cells[baseColumn];
   const base = baseCell && baseCell.value !== '' ? readCode(baseCell.value, isOutput) : undefined;

@@ -33,17 +33,14 @@ export type FunctionState =
   /** Column 0 is empty. */
   | 'empty';
 
-export interface Cell {
-  column: number;
-  value: string;
-  field: CsvField;
-}
+/** A cell is the field at a column's index: rows share the tokenizer's field objects, no copies. */
+export type Cell = CsvField;
 
 export interface Row {
   kind: RowKind;
   line: CsvLine;
-  /** Cells by column, as Rekordbox reads them positionally (missing ones are undefined). */
-  cells: (Cell | undefined)[];
+  /** Cells by column, as Rekordbox reads them positionally (the line's fields; missing ones are undefined). */
+  cells: readonly (Cell | undefined)[];
   /** Index into `MappingModel.sections`, or -1 before the first section. */
   section: number;
 }
@@ -119,7 +116,7 @@ export function buildMappingModel(csv: CsvText): MappingModel {
     if (line.ending !== '') endingCounts[line.ending]++;
     const fields = line.fields;
     const first = fields[0].value;
-    const cells = toCells(fields);
+    const cells = fields;
     let kind: RowKind;
     if (line.line === 0 && first.startsWith('@file')) kind = 'file';
     else if (line.length === 0) kind = 'empty';
@@ -132,17 +129,17 @@ export function buildMappingModel(csv: CsvText): MappingModel {
       if (currentSection >= 0) sections[currentSection].endLine = lastContentLine(rows);
       currentSection = sections.length;
     }
+    if (kind === 'mapping') {
+      const mapping = toMappingRow(line, currentSection);
+      rows.push(mapping);
+      mappingRows.push(mapping);
+      continue;
+    }
     const row: Row = { kind, line, cells, section: currentSection };
     if (kind === 'section') sections.push({ name: first.slice(2).trim(), row, endLine: line.line });
     if (kind === 'file') fileRow = row;
     if (kind === 'header') headerRow = row;
-    if (kind === 'mapping') {
-      const mapping = toMappingRow(row);
-      rows.push(mapping);
-      mappingRows.push(mapping);
-    } else {
-      rows.push(row);
-    }
+    rows.push(row);
   }
   if (currentSection >= 0) sections[currentSection].endLine = lastContentLine(rows);
 
@@ -180,13 +177,6 @@ function isHeaderRow(fields: CsvField[]): boolean {
     .join(',') === FACTORY_HEADER;
 }
 
-function toCells(fields: CsvField[]): (Cell | undefined)[] {
-  const cells: (Cell | undefined)[] = new Array(COLUMN_COUNT);
-  const n = Math.min(fields.length, COLUMN_COUNT);
-  for (let i = 0; i < n; i++) cells[i] = { column: i, value: fields[i].value, field: fields[i] };
-  return cells;
-}
-
 export function functionStateOf(name: string): FunctionState {
   if (name === '') return 'empty';
   if (name === '#') return 'none';
@@ -195,21 +185,25 @@ export function functionStateOf(name: string): FunctionState {
   return 'assigned';
 }
 
-function toMappingRow(row: Row): MappingRow {
-  const functionName = cellValue(row, Column.Function);
+function toMappingRow(line: CsvLine, section: number): MappingRow {
+  const cells = line.fields;
+  const functionName = cells[Column.Function].value;
   const functionState = functionStateOf(functionName);
-  const { inputCodes, outputCodes } = expandDeckCodes(row.cells);
+  const { inputCodes, outputCodes } = expandDeckCodes(cells);
+  // One literal with every property, so all mapping rows share one object shape.
   return {
-    ...row,
     kind: 'mapping',
+    line,
+    cells,
+    section,
     functionName,
     functionState,
     baseFunctionName: functionState === 'disabled' ? functionName.slice(1) : functionName,
-    control: cellValue(row, Column.Control),
-    type: cellValue(row, Column.Type),
+    control: cells[Column.Control]?.value ?? '',
+    type: cells[Column.Type]?.value ?? '',
     inputCodes,
     outputCodes,
-    options: parseOptions(row.cells[Column.Options]),
+    options: parseOptions(cells[Column.Options]),
   };
 }
 
@@ -218,7 +212,7 @@ function parseOptions(cell: Cell | undefined): OptionEntry[] {
   const entries: OptionEntry[] = [];
   const text = cell.value;
   // Offsets map 1:1 onto the line only for unquoted cells; quoted ones start after the quote.
-  const base = cell.field.start + (cell.field.quoted ? 1 : 0);
+  const base = cell.start + (cell.quoted ? 1 : 0);
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === ';') {

@@ -54,71 +54,80 @@ export function tokenizeCsv(text: string): CsvText {
   const length = text.length;
   let lineStart = 0;
   let lineNumber = 0;
-  while (lineStart <= length) {
-    let lineEnd = lineStart;
-    while (lineEnd < length) {
-      const c = text.charCodeAt(lineEnd);
-      if (c === LF || c === CR) break;
-      lineEnd++;
+  // One pass: each line's fields are cut as the characters go by; a line ends at CR, LF or CRLF.
+  for (;;) {
+    const fields: CsvField[] = [];
+    let pos = lineStart;
+    let c = 0;
+    for (;;) {
+      if (pos < length && text.charCodeAt(pos) === QUOTE) {
+        pos = readQuotedField(text, pos, lineStart, fields);
+      } else {
+        let end = pos;
+        while (end < length) {
+          c = text.charCodeAt(end);
+          if (c === COMMA || c === LF || c === CR) break;
+          end++;
+        }
+        fields.push({ value: text.slice(pos, end), start: pos - lineStart, end: end - lineStart, quoted: false, unterminated: false });
+        pos = end;
+      }
+      if (pos < length && text.charCodeAt(pos) === COMMA) {
+        pos++;
+        continue;
+      }
+      break;
     }
+    const lineEnd = pos;
     let ending: LineEnding = '';
     if (lineEnd < length) {
       if (text.charCodeAt(lineEnd) === CR) ending = text.charCodeAt(lineEnd + 1) === LF ? '\r\n' : '\r';
       else ending = '\n';
     }
-    lines.push({
-      line: lineNumber++,
-      offset: lineStart,
-      length: lineEnd - lineStart,
-      ending,
-      fields: splitFields(text, lineStart, lineEnd),
-    });
+    lines.push({ line: lineNumber++, offset: lineStart, length: lineEnd - lineStart, ending, fields });
     if (ending === '') break;
     lineStart = lineEnd + ending.length;
   }
   return { lines, text };
 }
 
-function splitFields(text: string, from: number, to: number): CsvField[] {
-  const fields: CsvField[] = [];
-  let pos = from;
-  for (;;) {
-    if (pos < to && text.charCodeAt(pos) === QUOTE) {
-      // Quoted field: runs to the matching quote, `""` stands for one quote.
-      let value = '';
-      let chunkStart = pos + 1;
-      let i = pos + 1;
-      let closed = false;
-      while (i < to) {
-        if (text.charCodeAt(i) === QUOTE) {
-          if (i + 1 < to && text.charCodeAt(i + 1) === QUOTE) {
-            value += text.slice(chunkStart, i + 1);
-            i += 2;
-            chunkStart = i;
-            continue;
-          }
-          closed = true;
-          break;
-        }
-        i++;
+/**
+ * Reads the quoted field that starts at `pos` (on its quote), pushes it, and returns the offset
+ * just after it: at the comma or line end that follows, or at the line end for an unclosed quote.
+ */
+function readQuotedField(text: string, pos: number, lineStart: number, fields: CsvField[]): number {
+  const length = text.length;
+  let value = '';
+  let chunkStart = pos + 1;
+  let i = pos + 1;
+  let closed = false;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) break;
+    if (c === QUOTE) {
+      if (text.charCodeAt(i + 1) === QUOTE) {
+        value += text.slice(chunkStart, i + 1);
+        i += 2;
+        chunkStart = i;
+        continue;
       }
-      value += text.slice(chunkStart, i);
-      let end = closed ? i + 1 : to;
-      // Anything between the closing quote and the next comma stays part of this field's range.
-      while (end < to && text.charCodeAt(end) !== COMMA) end++;
-      if (closed && end > i + 1) value += text.slice(i + 1, end);
-      fields.push({ value, start: pos - from, end: end - from, quoted: true, unterminated: !closed });
-      if (end >= to) break;
-      pos = end + 1; // a comma ends the line: the unquoted branch adds the empty last field
-      continue;
+      closed = true;
+      break;
     }
-    let end = pos;
-    while (end < to && text.charCodeAt(end) !== COMMA) end++;
-    fields.push({ value: text.slice(pos, end), start: pos - from, end: end - from, quoted: false, unterminated: false });
-    if (end >= to) break;
-    pos = end + 1;
+    i++;
   }
-  return fields;
+  value += text.slice(chunkStart, i);
+  let end = closed ? i + 1 : i;
+  // Anything between the closing quote and the next comma stays part of this field.
+  const afterQuote = end;
+  while (end < length) {
+    const c = text.charCodeAt(end);
+    if (c === COMMA || c === LF || c === CR) break;
+    end++;
+  }
+  if (end > afterQuote) value += text.slice(afterQuote, end);
+  fields.push({ value, start: pos - lineStart, end: end - lineStart, quoted: true, unterminated: !closed });
+  return end;
 }
 
 export function lineText(csv: CsvText, line: CsvLine): string {

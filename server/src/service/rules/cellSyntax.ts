@@ -28,15 +28,15 @@ function checkSide(context: RuleContext, row: MappingRow, baseColumn: number, fi
   if (baseCell && baseCell.value !== '') {
     base = readCode(baseCell.value, isOutput);
     if (base === undefined) {
-      report('bad-hex', DiagnosticSeverity.Error, fieldRange(row, baseCell.field), badHexMessage(side, baseCell.value));
+      report('bad-hex', DiagnosticSeverity.Error, fieldRange(row, baseCell), badHexMessage(side, baseCell.value));
     } else if (!isHexCode(baseCell.value)) {
-      report('long-code', DiagnosticSeverity.Warning, fieldRange(row, baseCell.field), longCodeMessage(baseCell.value));
+      report('long-code', DiagnosticSeverity.Warning, fieldRange(row, baseCell), longCodeMessage(baseCell.value));
     }
   }
   for (let deck = 1; deck <= 4; deck++) {
     const cell: Cell | undefined = row.cells[firstDeck + deck - 1];
     if (!cell || cell.value === '') continue;
-    const range = fieldRange(row, cell.field);
+    const range = fieldRange(row, cell);
     const channel = parseChannel(cell.value);
     if (channel !== undefined) {
       if (!baseCell || baseCell.value === '') {

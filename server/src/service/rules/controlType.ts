@@ -15,7 +15,7 @@ export const checkControlType: Rule = ({ model, report, isShifted }) => {
     report(
       'unknown-type',
       DiagnosticSeverity.Warning,
-      fieldRange(row, cell.field),
+      fieldRange(row, cell),
       `Unknown type '${cell.value}'${close ? `: did you mean '${close}'?` : '.'} Known types: Button, Pad, KnobSlider, KnobSliderHiRes, Rotary, JogRotate, Indicator…`,
       { data: { suggestions: close ? [close] : [] } },
     );

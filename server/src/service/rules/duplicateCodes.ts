@@ -32,7 +32,7 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
   for (const row of model.mappingRows) {
     if (!receivesInput(row)) continue;
     for (const deckCode of row.inputCodes) {
-      if (decodeCode(deckCode.code).isParameter) continue;
+      if ((deckCode.code & 0xfff0) === 0xfff0) continue; // FFF1-style parameter codes are not MIDI
       let uses = usesByCode.get(deckCode.code);
       if (!uses) usesByCode.set(deckCode.code, (uses = []));
       uses.push({ row, deckCode });
@@ -54,14 +54,14 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
         .map(o => `${o.row.functionName} (line ${o.row.line.line + 1}${o.deckCode.deck ? `, deck ${o.deckCode.deck}` : ''})`);
       const more = uses.length - countByFunction.get(use.row.functionName)! - named.length;
       const relatedInformation: DiagnosticRelatedInformation[] = shown.map(o => ({
-        location: { uri, range: fieldRange(o.row, o.deckCode.cell.field) },
+        location: { uri, range: fieldRange(o.row, o.deckCode.cell) },
         message: `${formatCode(code)} also triggers ${o.row.functionName}${o.deckCode.deck ? ` (deck ${o.deckCode.deck})` : ''}`,
       }));
       const where = use.deckCode.deck ? ` on deck ${use.deckCode.deck}` : '';
       report(
         'duplicate-code',
         DiagnosticSeverity.Error,
-        fieldRange(use.row, use.deckCode.cell.field),
+        fieldRange(use.row, use.deckCode.cell),
         `${formatCode(code)} (${description})${where} is also assigned to ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}: ` +
           'Rekordbox assigns one MIDI code to one function only.',
         { relatedInformation, data: { code: formatCode(code) } },

@@ -14,7 +14,7 @@ export const checkFunctionName: Rule = ({ model, catalog, report }) => {
     report(
       'unknown-function',
       DiagnosticSeverity.Warning,
-      fieldRange(row, cell.field),
+      fieldRange(row, cell),
       `Unknown function '${row.functionName}': no Rekordbox file seen so far uses it.${hint}`,
       { data: { suggestions } },
     );
