@@ -46,6 +46,8 @@ const LANES = [
   nodeTestLane('protocol', 'protocol'),
   summaryLineLane('grammar', process.execPath, ['test/grammar/run-grammar-tests.mjs']),
   summaryLineLane('editor', process.execPath, ['test/editor/run-editor-tests.mjs']),
+  // Last: it rebuilds dist/ minified for the VSIX.
+  nodeTestLane('package', 'package'),
 ];
 
 function run(command, args) {

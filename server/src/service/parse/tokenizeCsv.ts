@@ -42,6 +42,8 @@ export interface CsvText {
   lines: CsvLine[];
   /** The text the lines were cut from; `lineText` slices it. */
   text: string;
+  /** True when some field is quoted (never in a file Rekordbox wrote): rules about quotes can skip the rest. */
+  hasQuotes: boolean;
 }
 
 const CR = 13;
@@ -54,6 +56,7 @@ export function tokenizeCsv(text: string): CsvText {
   const length = text.length;
   let lineStart = 0;
   let lineNumber = 0;
+  let hasQuotes = false;
   // One pass: each line's fields are cut as the characters go by; a line ends at CR, LF or CRLF.
   for (;;) {
     const fields: CsvField[] = [];
@@ -62,6 +65,7 @@ export function tokenizeCsv(text: string): CsvText {
     for (;;) {
       if (pos < length && text.charCodeAt(pos) === QUOTE) {
         pos = readQuotedField(text, pos, lineStart, fields);
+        hasQuotes = true;
       } else {
         let end = pos;
         while (end < length) {
@@ -88,7 +92,7 @@ export function tokenizeCsv(text: string): CsvText {
     if (ending === '') break;
     lineStart = lineEnd + ending.length;
   }
-  return { lines, text };
+  return { lines, text, hasQuotes };
 }
 
 /**

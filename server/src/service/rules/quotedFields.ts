@@ -4,6 +4,7 @@ import { fieldRange } from '../util/ranges';
 import { Rule } from './ruleContext';
 
 export const checkQuotedFields: Rule = ({ model, report }) => {
+  if (!model.csv.hasQuotes) return;
   for (const row of model.rows) {
     for (const field of row.line.fields) {
       if (!field.quoted) continue;

@@ -1,0 +1,82 @@
+/**
+ * The VSIX: `npm run package` makes it offline, it carries the bundles and nothing else, and it
+ * installs into a real VS Code (code-server, from the editor lane's cache).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { before, describe, it } from 'node:test';
+import { REPO_ROOT } from '../helpers/fixtures';
+
+const VSIX = path.join(REPO_ROOT, 'dist', 'rekordbox-midi.vsix');
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+
+/** The VSIX's entries, read with Python's zipfile (on every machine of this project's kind). */
+function zipEntries(file: string): string[] {
+  const out = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file], { encoding: 'utf8' });
+  return out.trim().split('\n');
+}
+
+describe('VSIX package', () => {
+  before(() => {
+    const result = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  });
+
+  it('carries the manifest, the three bundles, the grammar and the language configuration', () => {
+    const entries = zipEntries(VSIX);
+    for (const wanted of [
+      'extension/package.json',
+      'extension/dist/client.js',
+      'extension/dist/server.js',
+      'extension/dist/cli.js',
+      'extension/syntaxes/rekordbox-midi.tmLanguage.json',
+      'extension/language-configuration.json',
+      'extension/readme.md',
+    ]) {
+      assert.ok(entries.includes(wanted), `${wanted} missing from ${entries.join(', ')}`);
+    }
+  });
+
+  it('leaves out sources, tests, fixtures, node_modules and source maps', () => {
+    const unwanted = zipEntries(VSIX).filter(e => /node_modules|\/test\/|\/out\/|\/src\/|\.map$|\.ts$|fixtures/.test(e));
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('points main and bin at files it carries', () => {
+    const entries = zipEntries(VSIX);
+    assert.ok(entries.includes(`extension/${manifest.main.replace(/^\.\//, '')}`));
+    assert.ok(entries.includes(`extension/${manifest.bin['rekordbox-midi'].replace(/^\.\//, '')}`));
+  });
+
+  it('installs into a real VS Code (code-server)', () => {
+    const setup = spawnSync('bash', [path.join(REPO_ROOT, 'test', 'editor', 'setup-code-server.sh')], { encoding: 'utf8' });
+    assert.equal(setup.status, 0, `setup failed: ${setup.stderr}`);
+    const env = Object.fromEntries(
+      setup.stdout
+        .split('\n')
+        .filter(l => /^[A-Z_]+=/.test(l))
+        .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rbm-vsix-'));
+    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rbm-vsix-udd-'));
+    const codeServer = (...args: string[]) =>
+      spawnSync(env.CODE_SERVER_NODE, [env.CODE_SERVER_BIN, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+      });
+    try {
+      const install = codeServer('--install-extension', VSIX);
+      assert.equal(install.status, 0, install.stdout + install.stderr);
+      const list = codeServer('--list-extensions', '--show-versions');
+      assert.match(list.stdout, new RegExp(`${manifest.publisher}\\.${manifest.name}@${manifest.version.replace(/\./g, '\\.')}`));
+      const installed = fs.readdirSync(extensionsDir).find(d => d.startsWith(`${manifest.publisher}.${manifest.name}`));
+      assert.ok(installed && fs.existsSync(path.join(extensionsDir, installed, 'dist', 'server.js')));
+    } finally {
+      fs.rmSync(extensionsDir, { recursive: true, force: true });
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    }
+  });
+});
