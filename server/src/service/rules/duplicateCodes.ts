@@ -28,11 +28,26 @@ export function receivesInput(row: MappingRow): boolean {
 }
 
 export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
-  const usesByCode = new Map<number, Use[]>();
+  // First pass, allocation-free: the first function seen on each code, and the codes a second
+  // function also uses. Real files have no conflicts, so the second pass usually does nothing.
+  const firstFunction = new Map<number, string>();
+  const conflicted = new Set<number>();
   for (const row of model.mappingRows) {
     if (!receivesInput(row)) continue;
     for (const deckCode of row.inputCodes) {
       if ((deckCode.code & 0xfff0) === 0xfff0) continue; // FFF1-style parameter codes are not MIDI
+      const seen = firstFunction.get(deckCode.code);
+      if (seen === undefined) firstFunction.set(deckCode.code, row.functionName);
+      else if (seen !== row.functionName) conflicted.add(deckCode.code);
+    }
+  }
+  if (conflicted.size === 0) return;
+
+  const usesByCode = new Map<number, Use[]>();
+  for (const row of model.mappingRows) {
+    if (!receivesInput(row)) continue;
+    for (const deckCode of row.inputCodes) {
+      if (!conflicted.has(deckCode.code)) continue;
       let uses = usesByCode.get(deckCode.code);
       if (!uses) usesByCode.set(deckCode.code, (uses = []));
       uses.push({ row, deckCode });
@@ -40,9 +55,6 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
   }
 
   for (const [code, uses] of usesByCode) {
-    if (uses.length < 2) continue;
-    const functions = new Set(uses.map(u => u.row.functionName));
-    if (functions.size < 2) continue;
     const description = describeCode(decodeCode(code));
     const countByFunction = new Map<string, number>();
     for (const u of uses) countByFunction.set(u.row.functionName, (countByFunction.get(u.row.functionName) ?? 0) + 1);
