@@ -181,7 +181,10 @@ describe('diagnostics', () => {
         ['duplicate-code', E],
         ['duplicate-code', E],
       ]);
-      assert.match(diagnostics[0].message, /^910B \(note on, ch 2, note 11 \(B-1\)\) on deck 2 is also assigned to Cue \(line 4\)/);
+      assert.equal(
+        diagnostics[0].message,
+        '910B on deck 2 also triggers Cue (line 4): Rekordbox lets one MIDI code trigger only one function (910B = note on, ch 2, note 11 (B-1)).',
+      );
       assert.deepEqual(
         diagnostics[1].relatedInformation?.map(r => [r.location.range.start.line, r.location.range.start.character, r.message]),
         [[2, 34, '910B also triggers PlayPause (deck 2)']],

@@ -74,8 +74,8 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
         'duplicate-code',
         DiagnosticSeverity.Error,
         fieldRange(use.row, use.deckCode.cell),
-        `${formatCode(code)} (${description})${where} is also assigned to ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}: ` +
-          'Rekordbox assigns one MIDI code to one function only.',
+        `${formatCode(code)}${where} also triggers ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}: ` +
+          `Rekordbox lets one MIDI code trigger only one function (${formatCode(code)} = ${description}).`,
         { relatedInformation, data: { code: formatCode(code) } },
       );
     }
