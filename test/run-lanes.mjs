@@ -46,6 +46,7 @@ const LANES = [
   nodeTestLane('protocol', 'protocol'),
   summaryLineLane('grammar', process.execPath, ['test/grammar/run-grammar-tests.mjs']),
   summaryLineLane('editor', process.execPath, ['test/editor/run-editor-tests.mjs']),
+  summaryLineLane('journeys', process.execPath, ['test/journeys/run-journeys.mjs']),
   // Last: it rebuilds dist/ minified for the VSIX.
   nodeTestLane('package', 'package'),
 ];

@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+/**
+ * The journeys lane: what a DJ does in a real VS Code with this extension, through the UI.
+ * VS Code = code-server (installed by test/editor/setup-code-server.sh into a cache outside the
+ * clone; quick when cached) on 127.0.0.1, with the extension installed as a link to this clone
+ * (as scripts/start.mjs does), driven by playwright-core in headless Chromium (/usr/bin/chromium).
+ *
+ *   node test/journeys/run-journeys.mjs            (build first: node esbuild.mjs)
+ *
+ * Environment: JOURNEYS_GREP=<text> runs only journeys whose name contains it;
+ *              CODE_SERVER_CACHE=<dir> setup-code-server.sh's cache folder; CHROMIUM_BIN (default
+ *              /usr/bin/chromium); JOURNEYS_KEEP=1 keeps the temporary profile and workspaces.
+ *
+ * Each journey gets a fresh temporary workspace (byte-exact copies of corpus fixtures) and a fresh
+ * browser window, and leaves test-results/journeys/NN-<id>.png (plus extra NN-<id>-<step>.png).
+ * A failed journey also leaves NN-<id>.code-server.log, .browser-console.log and, when found,
+ * .exthost.log and .rekordbox-midi.log (the extension's output channel) there.
+ * Prints one line per journey and, last, `N passed, N failed`; exits non-zero when a journey failed,
+ * the lane could not start, or no journey ran.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { journeys } from './journeys.mjs';
+import { openWorkbench } from './ui.mjs';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const corpus = path.join(root, 'test', 'fixtures', 'corpus');
+const outDir = path.join(root, 'test-results', 'journeys');
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const JOURNEY_TIMEOUT = 300_000;
+const STARTUP_TIMEOUT = 120_000;
+const t0 = Date.now();
+const secs = (from = t0) => ((Date.now() - from) / 1000).toFixed(1) + 's';
+const say = (...a) => console.log('journeys:', ...a);
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+let tmp; // profile, logs and workspaces of this run
+let cs; // code-server (leader of its own process group)
+let browser;
+
+function finish(passed, failed, ok, why) {
+  if (why) console.error(`journeys: ${why}`);
+  say(`${secs()}; screenshots in ${path.relative(root, outDir)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = ok && failed === 0 && passed > 0 ? 0 : 1;
+}
+
+function killCodeServer(signal) {
+  if (!cs || cs.pid === undefined) return;
+  try {
+    process.kill(-cs.pid, signal);
+  } catch {
+    /* gone */
+  }
+}
+process.on('exit', () => killCodeServer('SIGKILL'));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(sig, async () => {
+    console.error(`journeys: ${sig}: stopping`);
+    await stopAll();
+    process.exit(130);
+  });
+}
+
+async function stopAll() {
+  if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
+  browser = undefined;
+  killCodeServer('SIGTERM');
+  for (let i = 0; i < 30 && cs && cs.exitCode === null && cs.signalCode === null; i++) await sleep(100);
+  killCodeServer('SIGKILL'); // the extension hosts and language servers are in the same group
+  if (tmp && process.env.JOURNEYS_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
+  else if (tmp) say(`kept ${tmp}`);
+}
+
+function setup() {
+  const out = execFileSync('bash', [path.join(root, 'test', 'editor', 'setup-code-server.sh'), ...(process.env.CODE_SERVER_CACHE ? [process.env.CODE_SERVER_CACHE] : [])], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 20 * 60 * 1000,
+  });
+  const env = {};
+  for (const line of out.split('\n')) {
+    const m = /^(CODE_SERVER_NODE|CODE_SERVER_BIN|PLAYWRIGHT_CORE)=(.+)$/.exec(line.trim());
+    if (m) env[m[1]] = m[2];
+  }
+  for (const key of ['CODE_SERVER_NODE', 'CODE_SERVER_BIN']) if (!env[key] || !fs.existsSync(env[key])) throw new Error(`setup-code-server.sh gave no usable ${key}`);
+  return env;
+}
+
+/** playwright-core: the project's own when installed, else the one setup-code-server.sh keeps in its cache. */
+function loadPlaywright(fromSetup) {
+  try {
+    return require('playwright-core');
+  } catch (e) {
+    if (!fromSetup) throw e;
+    return require(fromSetup);
+  }
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+
+/** A profile of its own with the extension installed as a link to this clone (as scripts/start.mjs does). */
+function makeProfile() {
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  fs.symlinkSync(root, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'security.workspace.trust.enabled': false,
+        'files.hotExit': 'off',
+        // VS Code for the Web saves after 1 s by default, desktop VS Code does not: off, so Ctrl+S is what saves.
+        'files.autoSave': 'off',
+        'window.restoreWindows': 'none',
+      },
+      null,
+      1,
+    ),
+  );
+  return { userDataDir, extensionsDir };
+}
+
+async function startCodeServer(env, { userDataDir, extensionsDir }) {
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  const logFile = path.join(tmp, 'code-server.log');
+  const log = fs.openSync(logFile, 'w');
+  cs = spawn(
+    env.CODE_SERVER_NODE,
+    [env.CODE_SERVER_BIN, '--config', '/dev/null', '--bind-addr', host, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+    {
+      detached: true, // own process group: stopped as a whole
+      stdio: ['ignore', log, log],
+      env: { EXTENSIONS_GALLERY: '{}', ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') },
+    },
+  );
+  fs.closeSync(log);
+  const deadline = Date.now() + STARTUP_TIMEOUT;
+  for (;;) {
+    try {
+      if ((await fetch(`http://${host}/healthz`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (cs.exitCode !== null || cs.signalCode !== null) throw new Error(`code-server exited (${cs.exitCode ?? cs.signalCode}): ${fs.readFileSync(logFile, 'utf8').slice(-500)}`);
+    if (Date.now() > deadline) throw new Error(`code-server did not answer within ${STARTUP_TIMEOUT / 1000} s`);
+    await sleep(250);
+  }
+  return { host, logFile };
+}
+
+const slug = name => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+/** Logs of the extension hosts written since `since` (the window this journey opened). */
+function extensionHostLogs(userDataDir, since) {
+  const found = [];
+  const walk = dir => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/^(remoteexthost\.log|\d+-Rekordbox MIDI\.log)$/.test(e.name) && fs.statSync(p).mtimeMs >= since) found.push(p);
+    }
+  };
+  try {
+    walk(path.join(userDataDir, 'logs'));
+  } catch {
+    /* no logs yet */
+  }
+  return found;
+}
+
+async function runJourney(index, journey, ctx) {
+  const base = `${String(index + 1).padStart(2, '0')}-${journey.id ?? slug(journey.name)}`;
+  const started = Date.now();
+  const workspace = path.join(tmp, 'workspaces', base);
+  fs.mkdirSync(workspace, { recursive: true });
+  for (const f of journey.files) fs.copyFileSync(path.join(corpus, f), path.join(workspace, f)); // byte-exact copies
+  const consoleFile = path.join(tmp, `${base}.browser-console.log`);
+  const consoleLog = fs.createWriteStream(consoleFile);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', m => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', e => consoleLog.write(`[pageerror] ${e.stack || e.message}\n`));
+  const notes = [];
+  const j = {
+    page,
+    path: f => path.join(workspace, f),
+    fixture: f => path.join(corpus, f),
+    note: text => notes.push(text),
+    shot: async label => page.screenshot({ path: path.join(outDir, `${base}-${label}.png`) }),
+  };
+  let error;
+  let timer;
+  try {
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`journey timed out after ${JOURNEY_TIMEOUT / 1000} s`)), JOURNEY_TIMEOUT);
+    });
+    await Promise.race([
+      (async () => {
+        await openWorkbench(page, `http://${ctx.host}/?folder=${encodeURIComponent(workspace)}`);
+        await journey.run(j);
+        await page.waitForTimeout(300); // let the last repaint land in the screenshot
+      })(),
+      timeout,
+    ]);
+  } catch (e) {
+    error = e;
+  } finally {
+    clearTimeout(timer);
+  }
+  const shot = path.join(outDir, `${base}.png`);
+  await page.screenshot({ path: shot, timeout: 30_000 }).catch(e => notes.push(`no screenshot: ${e.message.split('\n')[0]}`));
+  await context.close().catch(() => {});
+  await new Promise(r => consoleLog.end(r));
+  if (error) {
+    fs.copyFileSync(consoleFile, path.join(outDir, `${base}.browser-console.log`));
+    fs.copyFileSync(ctx.logFile, path.join(outDir, `${base}.code-server.log`));
+    for (const log of extensionHostLogs(ctx.userDataDir, started)) {
+      const kind = log.endsWith('Rekordbox MIDI.log') ? 'rekordbox-midi' : 'exthost';
+      fs.copyFileSync(log, path.join(outDir, `${base}.${kind}.log`));
+    }
+  }
+  const status = error ? 'FAIL' : 'ok';
+  console.log(`${status} - ${journey.name} (${secs(started)})`);
+  for (const n of notes) console.log(`    ${n}`);
+  if (error) console.log(`    ${String(error.message).split('\n').slice(0, 3).join('\n    ')}\n    screenshot and logs: ${path.relative(root, outDir)}/${base}.*`);
+  else console.log(`    screenshot: ${path.relative(root, shot)}`);
+  return !error;
+}
+
+async function main() {
+  for (const f of ['dist/client.js', 'dist/server.js']) {
+    if (!fs.existsSync(path.join(root, f))) return finish(0, 0, false, `${f} is missing: run \`node esbuild.mjs\` first`);
+  }
+  const grep = process.env.JOURNEYS_GREP;
+  const selected = journeys.filter(jr => !grep || jr.name.includes(grep));
+  if (selected.length === 0) return finish(0, 0, false, `no journey matches JOURNEYS_GREP=${grep}`);
+
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const f of fs.readdirSync(outDir)) if (/\.(png|log)$/.test(f)) fs.rmSync(path.join(outDir, f));
+
+  let env;
+  try {
+    env = setup();
+  } catch (e) {
+    return finish(0, 0, false, `setup failed: ${e.message.split('\n')[0]}`);
+  }
+  say(`setup done (${secs()})`);
+
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rekordbox-midi-journeys-'));
+  let ctx;
+  try {
+    const profile = makeProfile();
+    const { host, logFile } = await startCodeServer(env, profile);
+    ctx = { host, logFile, userDataDir: profile.userDataDir };
+    const { chromium } = loadPlaywright(env.PLAYWRIGHT_CORE);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    say(`code-server on ${host}, Chromium ${browser.version()} (${secs()})`);
+  } catch (e) {
+    if (ctx?.logFile && fs.existsSync(ctx.logFile)) fs.copyFileSync(ctx.logFile, path.join(outDir, 'code-server.log'));
+    else if (fs.existsSync(path.join(tmp, 'code-server.log'))) fs.copyFileSync(path.join(tmp, 'code-server.log'), path.join(outDir, 'code-server.log'));
+    await stopAll();
+    return finish(0, 0, false, `the lane could not start: ${e.message.split('\n')[0]}`);
+  }
+
+  let passed = 0;
+  let failed = 0;
+  for (const [i, journey] of journeys.entries()) {
+    if (!selected.includes(journey)) continue;
+    let ok = false;
+    try {
+      ok = await runJourney(i, journey, ctx);
+    } catch (e) {
+      console.log(`FAIL - ${journey.name}: the runner failed: ${e.message.split('\n')[0]}`);
+    }
+    if (ok) passed++;
+    else failed++;
+    if (cs.exitCode !== null || cs.signalCode !== null) {
+      fs.copyFileSync(ctx.logFile, path.join(outDir, 'code-server.log'));
+      const left = selected.length - passed - failed;
+      await stopAll();
+      return finish(passed, failed + left, false, `code-server exited (${cs.exitCode ?? cs.signalCode}); ${left} journeys not run`);
+    }
+  }
+  await stopAll();
+  return finish(passed, failed, true);
+}
+
+main().catch(async e => {
+  await stopAll().catch(() => {});
+  finish(0, 0, false, `unexpected: ${e?.stack ?? e}`);
+});
