@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseMapping, MappingRow } from '../server/src/service/model/mappingModel';
+import { parseMapping, MappingRow, outputCodesOf } from '../server/src/service/model/mappingModel';
 import type { CatalogFile, FunctionEntry, Tab } from '../server/src/service/catalog/functionCatalog';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -92,7 +92,7 @@ export function buildCatalog(): CatalogFile {
       const c = entryFor(name);
       c.seenIn.add(file);
       if (row.type) c.types.add(row.type);
-      if (row.outputCodes.length > 0) c.hasLight = true;
+      if (outputCodesOf(row).length > 0) c.hasLight = true;
       const comment = row.cells[14]?.value.trim();
       if (comment && kind.startsWith('factory')) c.comments.set(comment, (c.comments.get(comment) ?? 0) + 1);
       if (row.section >= 0 && kind.startsWith('factory')) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatCode } from '../../server/src/service/midi/midiCode';
-import { columnAt, MappingRow, parseMapping } from '../../server/src/service/model/mappingModel';
+import { columnAt, inputCodesOf, MappingRow, optionsOf, outputCodesOf, parseMapping } from '../../server/src/service/model/mappingModel';
 import { corpusFiles } from '../helpers/fixtures';
 import { EXPORT_HEAD, FACTORY_HEAD, row } from '../helpers/markers';
 
@@ -62,44 +62,44 @@ describe('mapping model', () => {
   describe('codes each deck receives (FORMAT.md, "Decks")', () => {
     it('base code plus a channel per deck: 900B,0,1,2,3', () => {
       const r = firstRow(row({ 0: 'PlayPause', 3: '900B', 4: '0', 5: '1', 6: '2', 7: '3', 8: '900B', 9: '0', 10: '1', 11: '2', 12: '3' }));
-      assert.deepEqual(deckCodes(r.inputCodes), ['1:900B', '2:910B', '3:920B', '4:930B']);
-      assert.deepEqual(deckCodes(r.outputCodes), ['1:900B', '2:910B', '3:920B', '4:930B']);
+      assert.deepEqual(deckCodes(inputCodesOf(r)), ['1:900B', '2:910B', '3:920B', '4:930B']);
+      assert.deepEqual(deckCodes(outputCodesOf(r)), ['1:900B', '2:910B', '3:920B', '4:930B']);
     });
 
     it('pads on channels 7, 9, 11, 13: 9700 9900 9B00 9D00', () => {
       const r = firstRow(row({ 0: 'PAD1_HotCue', 3: '9000', 4: '7', 5: '9', 6: '11', 7: '13' }));
-      assert.deepEqual(deckCodes(r.inputCodes), ['1:9700', '2:9900', '3:9B00', '4:9D00']);
+      assert.deepEqual(deckCodes(inputCodesOf(r)), ['1:9700', '2:9900', '3:9B00', '4:9D00']);
     });
 
     it('channels need not be in order: 2,3,0,1', () => {
       const r = firstRow(row({ 0: 'X', 3: '900B', 4: '2', 5: '3', 6: '0', 7: '1' }));
-      assert.deepEqual(deckCodes(r.inputCodes), ['1:920B', '2:930B', '3:900B', '4:910B']);
+      assert.deepEqual(deckCodes(inputCodesOf(r)), ['1:920B', '2:930B', '3:900B', '4:910B']);
     });
 
     it('adds the deck channel to a non-zero base channel (942E with 2,3,0,1)', () => {
       const r = firstRow(row({ 0: 'X', 3: '942E', 4: '2', 5: '3', 6: '0', 7: '1' }));
-      assert.deepEqual(deckCodes(r.inputCodes), ['1:962E', '2:972E', '3:942E', '4:952E']);
+      assert.deepEqual(deckCodes(inputCodesOf(r)), ['1:962E', '2:972E', '3:942E', '4:952E']);
     });
 
     it('empty base and a full code per deck: ,9646,9647,9648,9649', () => {
       const r = firstRow(row({ 0: 'Load', 4: '9646', 5: '9647', 6: '9648', 7: '9649' }));
-      assert.deepEqual(deckCodes(r.inputCodes), ['1:9646', '2:9647', '3:9648', '4:9649']);
+      assert.deepEqual(deckCodes(inputCodesOf(r)), ['1:9646', '2:9647', '3:9648', '4:9649']);
     });
 
     it('a base code alone serves every deck (deck 0)', () => {
       const r = firstRow(row({ 0: 'Browse', 3: 'B640' }));
-      assert.deepEqual(deckCodes(r.inputCodes), ['0:B640']);
+      assert.deepEqual(deckCodes(inputCodesOf(r)), ['0:B640']);
     });
 
     it('gives no code for a channel past 15, a channel without base, or a bad cell', () => {
       const r = firstRow(row({ 0: 'X', 3: '9F0B', 4: '1', 5: 'zz' }));
-      assert.deepEqual(deckCodes(r.inputCodes), []);
-      assert.deepEqual(deckCodes(firstRow(row({ 0: 'X', 4: '1' })).inputCodes), []);
+      assert.deepEqual(deckCodes(inputCodesOf(r)), []);
+      assert.deepEqual(deckCodes(inputCodesOf(firstRow(row({ 0: 'X', 4: '1' })))), []);
     });
 
     it('cuts a 6-hex MIDI OUT code to its first 4 digits, as Rekordbox does', () => {
-      assert.deepEqual(deckCodes(firstRow(row({ 0: 'X', 8: '900B7F' })).outputCodes), ['0:900B']);
-      assert.deepEqual(deckCodes(firstRow(row({ 0: 'X', 3: '900B7F' })).inputCodes), []);
+      assert.deepEqual(deckCodes(outputCodesOf(firstRow(row({ 0: 'X', 8: '900B7F' })))), ['0:900B']);
+      assert.deepEqual(deckCodes(inputCodesOf(firstRow(row({ 0: 'X', 3: '900B7F' })))), []);
     });
   });
 
@@ -107,7 +107,7 @@ describe('mapping model', () => {
     const text = row({ 0: 'Cue', 13: 'Fast;Blink=500;Priority=50;' });
     const r = firstRow(text);
     assert.deepEqual(
-      r.options.map(o => [o.name, o.value, text.slice(o.start, o.end)]),
+      optionsOf(r).map(o => [o.name, o.value, text.slice(o.start, o.end)]),
       [
         ['Fast', undefined, 'Fast'],
         ['Blink', '500', 'Blink=500'],

@@ -5,7 +5,7 @@ import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { optionInfo } from '../catalog/options';
 import { Column, COLUMN_COUNT, COLUMNS, isInputDeckColumn, isOutputDeckColumn } from '../model/columns';
 import { DeckCode, parseChannel, readCode } from '../model/expandDeckCodes';
-import { columnAt, MappingModel, MappingRow, Row } from '../model/mappingModel';
+import { columnAt, inputCodesOf, MappingModel, MappingRow, optionsOf, outputCodesOf, Row } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode, isChannelMessage } from '../midi/midiCode';
 import { fieldRange } from '../util/ranges';
 
@@ -139,7 +139,7 @@ function codeHover(row: MappingRow, input: boolean): string[] {
 }
 
 function deckCodesOf(row: MappingRow, input: boolean): DeckCode[] {
-  return (input ? row.inputCodes : row.outputCodes).filter(c => c.deck > 0);
+  return (input ? inputCodesOf(row) : outputCodesOf(row)).filter(c => c.deck > 0);
 }
 
 function deckTable(codes: DeckCode[], input: boolean): string {
@@ -164,7 +164,7 @@ function deckHover(row: MappingRow, column: number, value: string): string[] {
   const deck = column - (input ? Column.InputDeck1 : Column.OutputDeck1) + 1;
   const side = input ? 'MIDI IN' : 'MIDI OUT';
   if (value === '') return [`**Deck ${deck} ${side}**: empty (this deck gets no code from this row).`];
-  const deckCode = (input ? row.inputCodes : row.outputCodes).find(c => c.deck === deck);
+  const deckCode = (input ? inputCodesOf(row) : outputCodesOf(row)).find(c => c.deck === deck);
   if (!deckCode) {
     const channel = parseChannel(value);
     return [`**Deck ${deck} ${side}** \`${value}\`: ${channel !== undefined ? 'a channel with no usable base code' : 'not a channel 0–15 or a 4-hex code'}.`];
@@ -184,8 +184,9 @@ function deckHover(row: MappingRow, column: number, value: string): string[] {
 }
 
 function optionHover(row: MappingRow, character: number): string {
-  const option = row.options.find(o => character >= o.start && character <= o.end);
-  if (!option) return row.options.length ? `**Options**: ${row.options.map(o => `\`${o.name}${o.value !== undefined ? '=' + o.value : ''}\``).join(', ')}` : '';
+  const options = optionsOf(row);
+  const option = options.find(o => character >= o.start && character <= o.end);
+  if (!option) return options.length ? `**Options**: ${options.map(o => `\`${o.name}${o.value !== undefined ? '=' + o.value : ''}\``).join(', ')}` : '';
   const info = optionInfo(option.name);
   if (!info) return `**${option.name}**: not an option seen in Rekordbox files (unknown options reportedly survive a round trip).`;
   return `**${info.name}${info.takesValue ? '=' + (option.value ?? 'N') : ''}**: ${info.description}`;

@@ -6,7 +6,6 @@
  * in its base, where both readings agree).
  */
 import { Cell } from './mappingModel';
-import { Column } from './columns';
 import { isChannelMessage, parseCode, withChannel } from '../midi/midiCode';
 
 export interface DeckCode {
@@ -42,14 +41,8 @@ export function readCode(text: string, allowLong: boolean): number | undefined {
   return /^[0-9A-Fa-f]{6}$/.test(text) ? parseInt(text.slice(0, 4), 16) : undefined;
 }
 
-export function expandDeckCodes(cells: readonly (Cell | undefined)[]): { inputCodes: DeckCode[]; outputCodes: DeckCode[] } {
-  return {
-    inputCodes: expandSide(cells, Column.Input, Column.InputDeck1, false),
-    outputCodes: expandSide(cells, Column.Output, Column.OutputDeck1, true),
-  };
-}
-
-function expandSide(cells: readonly (Cell | undefined)[], baseColumn: number, firstDeckColumn: number, isOutput: boolean): DeckCode[] {
+/** The codes of one side of a row: MIDI IN (base column 3, decks 4–7) or MIDI OUT (8, decks 9–12). */
+export function expandSide(cells: readonly (Cell | undefined)[], baseColumn: number, firstDeckColumn: number, isOutput: boolean): DeckCode[] {
   const codes: DeckCode[] = [];
   const baseCell = cells[baseColumn];
   const base = baseCell && baseCell.value !== '' ? readCode(baseCell.value, isOutput) : undefined;

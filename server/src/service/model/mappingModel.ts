@@ -5,7 +5,7 @@
  */
 import { CsvField, CsvLine, CsvText, tokenizeCsv } from '../parse/tokenizeCsv';
 import { Column, COLUMN_COUNT, FACTORY_HEADER } from './columns';
-import { DeckCode, expandDeckCodes } from './expandDeckCodes';
+import { DeckCode, expandSide } from './expandDeckCodes';
 
 export type Dialect =
   /** Shipped with Rekordbox: a header row, section rows, labels in column 1. */
@@ -53,9 +53,6 @@ export interface MappingRow extends Row {
   baseFunctionName: string;
   control: string;
   type: string;
-  inputCodes: DeckCode[];
-  outputCodes: DeckCode[];
-  options: OptionEntry[];
 }
 
 export interface OptionEntry {
@@ -189,7 +186,6 @@ function toMappingRow(line: CsvLine, section: number): MappingRow {
   const cells = line.fields;
   const functionName = cells[Column.Function].value;
   const functionState = functionStateOf(functionName);
-  const { inputCodes, outputCodes } = expandDeckCodes(cells);
   // One literal with every property, so all mapping rows share one object shape.
   return {
     kind: 'mapping',
@@ -201,10 +197,28 @@ function toMappingRow(line: CsvLine, section: number): MappingRow {
     baseFunctionName: functionState === 'disabled' ? functionName.slice(1) : functionName,
     control: cells[Column.Control]?.value ?? '',
     type: cells[Column.Type]?.value ?? '',
-    inputCodes,
-    outputCodes,
-    options: parseOptions(cells[Column.Options]),
   };
+}
+
+/*
+ * Codes and options are derived on demand rather than kept on every row: a model of a large file
+ * then holds far fewer long-lived objects, which is what the garbage collector pays for; the
+ * short-lived arrays these make die young and cost little.
+ */
+
+/** What each deck of the row receives (see expandDeckCodes). */
+export function inputCodesOf(row: Row): DeckCode[] {
+  return expandSide(row.cells, Column.Input, Column.InputDeck1, false);
+}
+
+/** What each deck of the row is sent (its lights). */
+export function outputCodesOf(row: Row): DeckCode[] {
+  return expandSide(row.cells, Column.Output, Column.OutputDeck1, true);
+}
+
+/** The row's options with their ranges. */
+export function optionsOf(row: Row): OptionEntry[] {
+  return parseOptions(row.cells[Column.Options]);
 }
 
 function parseOptions(cell: Cell | undefined): OptionEntry[] {

@@ -10,7 +10,7 @@
 import { DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { controlType } from '../catalog/controlTypes';
 import { DeckCode } from '../model/expandDeckCodes';
-import { MappingRow } from '../model/mappingModel';
+import { inputCodesOf, MappingRow } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
 import { fieldRange } from '../util/ranges';
 import { Rule } from './ruleContext';
@@ -34,7 +34,7 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
   const conflicted = new Set<number>();
   for (const row of model.mappingRows) {
     if (!receivesInput(row)) continue;
-    for (const deckCode of row.inputCodes) {
+    for (const deckCode of inputCodesOf(row)) {
       if ((deckCode.code & 0xfff0) === 0xfff0) continue; // FFF1-style parameter codes are not MIDI
       const seen = firstFunction.get(deckCode.code);
       if (seen === undefined) firstFunction.set(deckCode.code, row.functionName);
@@ -46,7 +46,7 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
   const usesByCode = new Map<number, Use[]>();
   for (const row of model.mappingRows) {
     if (!receivesInput(row)) continue;
-    for (const deckCode of row.inputCodes) {
+    for (const deckCode of inputCodesOf(row)) {
       if (!conflicted.has(deckCode.code)) continue;
       let uses = usesByCode.get(deckCode.code);
       if (!uses) usesByCode.set(deckCode.code, (uses = []));

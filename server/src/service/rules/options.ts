@@ -1,13 +1,14 @@
 /** `unknown-option` (a warning: unknown flags survive a round trip) and `bad-option-value` (an error). */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { OPTIONS, optionInfo } from '../catalog/options';
+import { optionsOf } from '../model/mappingModel';
 import { spanRange } from '../util/ranges';
 import { Rule } from './ruleContext';
 
 export const checkOptions: Rule = ({ model, report, isShifted }) => {
   for (const row of model.mappingRows) {
     if (isShifted(row)) continue;
-    for (const option of row.options) {
+    for (const option of optionsOf(row)) {
       const range = spanRange(row, option.start, option.end);
       const info = optionInfo(option.name);
       if (!info) {
