@@ -22,6 +22,7 @@ import {
   DocumentInfoRequestMethod,
   DocumentInfoResult,
 } from './protocol';
+import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
 import { computeCompletion } from './service/features/completion';
 import { computeDiagnostics } from './service/features/diagnostics';
 import { computeHover } from './service/features/hover';
@@ -112,6 +113,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['+', ';'] },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
     },
     serverInfo: { name: 'rekordbox-midi-language-server' },
   };
@@ -160,6 +162,19 @@ connection.onCompletion(params =>
   guard('completion', () => {
     const document = documents.get(params.textDocument.uri);
     return document ? computeCompletion(modelOf(document), params.position) : null;
+  }, null),
+);
+
+connection.onCodeAction(params =>
+  guard('codeAction', () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return computeCodeActions(modelOf(document), {
+      uri: document.uri,
+      range: params.range,
+      diagnostics: params.context.diagnostics,
+      only: params.context.only,
+    });
   }, null),
 );
 

@@ -7,6 +7,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COLUMN_COUNT } from '../model/columns';
 import { MappingModel, Row } from '../model/mappingModel';
 import { spanRange } from '../util/ranges';
+import { looksShifted } from '../model/strayField';
 import { Rule } from './ruleContext';
 
 /** The range of a row's fields past column 15 (from the comma that opens field 16). */
@@ -33,14 +34,15 @@ export function uniformPaddedCount(model: MappingModel): number | undefined {
 }
 
 /**
- * A row with more fields than the file's norm and text past column 15: a field too many has
- * shifted its columns to the right, so its cells cannot be checked one by one.
+ * A row with more fields than the file's norm and text past column 15 that a field too many has
+ * shifted to the right (see model/strayField.ts), so its cells cannot be checked one by one.
  */
 export function isShiftedRow(row: Row, paddedCount: number | undefined): boolean {
   const fields = row.line.fields;
   if (fields.length <= COLUMN_COUNT || fields.length === paddedCount) return false;
-  for (let i = COLUMN_COUNT; i < fields.length; i++) if (fields[i].value !== '') return true;
-  return false;
+  let textPastEnd = false;
+  for (let i = COLUMN_COUNT; i < fields.length; i++) if (fields[i].value !== '') textPastEnd = true;
+  return textPastEnd && looksShifted(fields.map(f => f.value));
 }
 
 function firstText(row: Row): string {

@@ -1,0 +1,207 @@
+/**
+ * Quick fixes for the diagnostics whose fix is certain, refactorings Rekordbox's own window offers
+ * (DUPLICATE for decks 1–4, MIDI OUT = MIDI IN for a function with a light), and
+ * `source.fixAll.rekordboxMidi`, which applies every certain fix at once (for on-save fixing).
+ * Every edit is one WorkspaceEdit: one undo step in the editor.
+ */
+import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
+import { Column } from '../model/columns';
+import { MappingModel, Row } from '../model/mappingModel';
+import {
+  copyInputToOutput,
+  cutLongCodes,
+  fieldValues,
+  fillDeckChannels,
+  quotedIndexes,
+  removeStrayField,
+  renderFields,
+  trimEmptyExtraFields,
+  unquoteField,
+  upperCaseCodes,
+} from '../fixes/rowFixes';
+import { uniformPaddedCount } from '../rules/fieldCount';
+import { SOURCE } from '../rules/ruleContext';
+
+export const FIX_ALL_KIND = 'source.fixAll.rekordboxMidi';
+
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND];
+
+export interface CodeActionParams {
+  uri: string;
+  range: Range;
+  diagnostics: Diagnostic[];
+  /** The kinds the editor asked for, if any (e.g. only `source.fixAll` on save). */
+  only?: string[];
+}
+
+function lineContentRange(row: Row): Range {
+  const line = row.line.line;
+  return { start: { line, character: 0 }, end: { line, character: row.line.length } };
+}
+
+/** An edit replacing a row's text, or undefined when the text would not change. */
+function rowEdit(model: MappingModel, row: Row, values: string[] | undefined, keepQuoted = quotedIndexes(row)): TextEdit | undefined {
+  if (!values) return undefined;
+  const text = renderFields(values, keepQuoted);
+  return text === lineText(model, row) ? undefined : TextEdit.replace(lineContentRange(row), text);
+}
+
+function action(title: string, kind: string, uri: string, edits: TextEdit[], diagnostic?: Diagnostic, isPreferred = false): CodeAction {
+  const result: CodeAction = { title, kind, edit: { changes: { [uri]: edits } } };
+  if (diagnostic) result.diagnostics = [diagnostic];
+  if (isPreferred) result.isPreferred = true;
+  return result;
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some(o => kind === o || kind.startsWith(o + '.'));
+}
+
+export function computeCodeActions(model: MappingModel, params: CodeActionParams, catalog: FunctionCatalog = defaultCatalog): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const { uri, only } = params;
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.diagnostics) {
+      if (diagnostic.source !== SOURCE) continue;
+      actions.push(...quickFixes(model, uri, diagnostic));
+    }
+  }
+  const row = model.rows[params.range.start.line];
+  if (row && row.kind === 'mapping' && wants(only, CodeActionKind.RefactorRewrite)) {
+    const filled = rowEdit(model, row, fillDeckChannels(row));
+    if (filled) actions.push(action('Duplicate for decks 1–4 (deck channels 0,1,2,3)', CodeActionKind.RefactorRewrite, uri, [filled]));
+    const fn = catalog.get(row.cells[Column.Function]?.value ?? '');
+    if (fn?.hasLight) {
+      const copied = rowEdit(model, row, copyInputToOutput(row));
+      if (copied) actions.push(action(`Copy MIDI IN to MIDI OUT (${fn.name} has a light)`, CodeActionKind.RefactorRewrite, uri, [copied]));
+    }
+    const upper = rowEdit(model, row, upperCaseCodes(row));
+    if (upper) actions.push(action('Upper-case the codes in this row', CodeActionKind.RefactorRewrite, uri, [upper]));
+  }
+  if (wants(only, FIX_ALL_KIND) && (only?.some(o => FIX_ALL_KIND.startsWith(o)) ?? false)) {
+    const edits = computeFixAllEdits(model);
+    if (edits.length) actions.push(action('Fix all certain Rekordbox MIDI problems', FIX_ALL_KIND, uri, edits));
+  }
+  return actions;
+}
+
+function quickFixes(model: MappingModel, uri: string, diagnostic: Diagnostic): CodeAction[] {
+  const row = model.rows[diagnostic.range.start.line];
+  if (!row) return [];
+  const data = (diagnostic.data ?? {}) as { kind?: string; suggestions?: string[] };
+  switch (diagnostic.code) {
+    case 'unknown-function':
+    case 'unknown-type':
+    case 'unknown-option': {
+      const original = row.line.fields.length ? lineText(model, row).slice(diagnostic.range.start.character, diagnostic.range.end.character) : '';
+      const suffix = diagnostic.code === 'unknown-option' && original.includes('=') ? original.slice(original.indexOf('=')) : '';
+      return (data.suggestions ?? []).map((s, i) =>
+        action(`Replace with '${s}'`, CodeActionKind.QuickFix, uri, [TextEdit.replace(diagnostic.range, s + suffix)], diagnostic, i === 0),
+      );
+    }
+    case 'field-count': {
+      if (data.kind === 'shifted') {
+        const edit = rowEdit(model, row, removeStrayField(row), new Set());
+        return edit ? [action('Remove the stray empty field that shifted this row', CodeActionKind.QuickFix, uri, [edit], diagnostic, true)] : [];
+      }
+      if (data.kind === 'uniform-padding' || data.kind === 'padding') {
+        const edits = trimPaddingEdits(model);
+        return edits.length ? [action('Trim the extra empty fields (whole file)', CodeActionKind.QuickFix, uri, edits, diagnostic, true)] : [];
+      }
+      return [];
+    }
+    case 'long-code': {
+      const edit = rowEdit(model, row, cutLongCodes(row));
+      return edit ? [action('Cut to the 4 digits Rekordbox keeps', CodeActionKind.QuickFix, uri, [edit], diagnostic, true)] : [];
+    }
+    case 'quoted-field': {
+      const index = row.line.fields.findIndex(f => f.start === diagnostic.range.start.character);
+      const keep = quotedIndexes(row);
+      keep.delete(index);
+      const edit = rowEdit(model, row, unquoteField(row, index), keep);
+      return edit ? [action('Remove the quotes', CodeActionKind.QuickFix, uri, [edit], diagnostic, true)] : [];
+    }
+    case 'bad-hex': {
+      // A letter O or lower-case L typed for a digit is the usual slip: 90O8 → 9008.
+      const value = row.line.fields.find(f => f.start === diagnostic.range.start.character)?.value ?? '';
+      const fixed = value.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
+      if (fixed !== value && /^[0-9A-Fa-f]{4}$/.test(fixed)) {
+        return [action(`Replace with '${fixed.toUpperCase()}'`, CodeActionKind.QuickFix, uri, [TextEdit.replace(diagnostic.range, fixed.toUpperCase())], diagnostic, true)];
+      }
+      return [];
+    }
+    default:
+      return [];
+  }
+}
+
+function lineText(model: MappingModel, row: Row): string {
+  return model.csv.text.slice(row.line.offset, row.line.offset + row.line.length);
+}
+
+/**
+ * Trims empty fields past the columns each row needs, on every row of the file. The `@file` line's
+ * padding is harmless and left alone unless the whole file was padded alike.
+ */
+function trimPaddingEdits(model: MappingModel): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const wholeFilePadded = uniformPaddedCount(model) !== undefined;
+  for (const row of model.rows) {
+    if (row.kind === 'file' && !wholeFilePadded) continue;
+    const edit = rowEdit(model, row, trimEmptyExtraFields(row));
+    if (edit) edits.push(edit);
+  }
+  return edits;
+}
+
+/**
+ * Every certain fix at once: upper-case codes, cut 6-hex codes, trim empty padding, remove a
+ * stray field where exactly one reading is best, and one line ending throughout.
+ */
+export function computeFixAllEdits(model: MappingModel): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const wholeFilePadded = uniformPaddedCount(model) !== undefined;
+  for (const row of model.rows) {
+    if (row.kind === 'empty') continue;
+    const original = fieldValues(row);
+    let values = original;
+    let keep = quotedIndexes(row);
+    const apply = (fix: (r: Row) => string[] | undefined) => {
+      const next = fix(withValues(row, values));
+      if (next) values = next;
+    };
+    if (row.kind !== 'file' || wholeFilePadded) apply(trimEmptyExtraFields);
+    if (values.length > 15) {
+      const stray = removeStrayField(withValues(row, values));
+      if (stray) {
+        values = stray;
+        keep = new Set();
+      }
+    }
+    apply(upperCaseCodes);
+    apply(cutLongCodes);
+    const edit = values === original ? undefined : rowEdit(model, row, values, keep);
+    if (edit) edits.push(edit);
+  }
+  edits.push(...lineEndingEdits(model));
+  return edits;
+}
+
+/** A row whose fields hold other values (positions kept): lets fixes run one after another. */
+function withValues(row: Row, values: string[]): Row {
+  const fields = values.map((value, i) => ({ ...(row.line.fields[i] ?? { start: 0, end: 0, quoted: false, unterminated: false }), value }));
+  return { ...row, line: { ...row.line, fields }, cells: fields };
+}
+
+/** Rewrites every line ending that differs from the file's dominant one. */
+export function lineEndingEdits(model: MappingModel): TextEdit[] {
+  const target = model.lineEnding;
+  const edits: TextEdit[] = [];
+  for (const row of model.rows) {
+    const { line, length, ending } = row.line;
+    if (ending === '' || ending === target) continue;
+    edits.push(TextEdit.replace({ start: { line, character: length }, end: { line: line + 1, character: 0 } }, target));
+  }
+  return edits;
+}

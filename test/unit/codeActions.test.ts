@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CodeAction, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { computeCodeActions, computeFixAllEdits, FIX_ALL_KIND } from '../../server/src/service/features/codeActions';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { parseMapping } from '../../server/src/service/model/mappingModel';
+import { actionEdits, applyEdits } from '../helpers/applyEdits';
+import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
+import { FACTORY_HEAD, row } from '../helpers/markers';
+
+const URI = 'file:///test.midi.csv';
+const diagnose = (text: string) => computeDiagnostics(parseMapping(text), { uri: URI });
+const errors = (text: string) => diagnose(text).filter(d => d.severity === DiagnosticSeverity.Error);
+
+function fixesFor(text: string, diagnostic: Diagnostic): CodeAction[] {
+  return computeCodeActions(parseMapping(text), { uri: URI, range: diagnostic.range, diagnostics: [diagnostic], only: ['quickfix'] });
+}
+
+function applyAction(text: string, action: CodeAction): string {
+  return applyEdits(text, actionEdits(action, URI));
+}
+
+/** The single quick fix offered for the first diagnostic with this code, applied. */
+function fixFirst(text: string, code: string): { fixed: string; action: CodeAction } {
+  const diagnostic = diagnose(text).find(d => d.code === code);
+  assert.ok(diagnostic, `no ${code} diagnostic`);
+  const [action] = fixesFor(text, diagnostic);
+  assert.ok(action, `no fix for ${code}`);
+  return { fixed: applyAction(text, action), action };
+}
+
+describe('code actions', () => {
+  it('replaces an unknown function with the suggestion (preferred)', () => {
+    const text = FACTORY_HEAD + row({ 0: 'PlayPuase', 2: 'Button', 3: '900B' });
+    const { fixed, action } = fixFirst(text, 'unknown-function');
+    assert.equal(action.title, "Replace with 'PlayPause'");
+    assert.equal(action.isPreferred, true);
+    assert.equal(fixed.split('\n')[2], row({ 0: 'PlayPause', 2: 'Button', 3: '900B' }));
+  });
+
+  it('replaces an unknown type and keeps an unknown option’s value', () => {
+    assert.equal(fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Buton', 3: '900C' }), 'unknown-type').fixed.split('\n')[2], row({ 0: 'Cue', 2: 'Button', 3: '900C' }));
+    assert.equal(
+      fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Button', 3: '900C', 13: 'fast;priority=50' }), 'unknown-option').fixed.split('\n')[2],
+      row({ 0: 'Cue', 2: 'Button', 3: '900C', 13: 'Fast;priority=50' }),
+    );
+  });
+
+  it('removes the stray field of each shifted row of the real 16-field file, leaving no error', () => {
+    const f = corpusFiles().find(c => c.file === 'handmade-DDJ-SX-16-fields.midi.csv')!;
+    let text = f.text;
+    for (let i = 0; i < 8; i++) text = fixFirst(text, 'field-count').fixed;
+    assert.deepEqual(errors(text), []);
+    assert.equal(text.split('\n')[7], 'PAD1_HotCue,PAD1.HotCue.Call,Pad,9000,7,8,,,9000,7,8,,,,DDJ-SX pad channels 8/9');
+    // Only those 8 lines changed.
+    const before = f.text.split('\n');
+    const changed = text.split('\n').map((l, i) => (l === before[i] ? -1 : i)).filter(i => i >= 0);
+    assert.deepEqual(changed, [7, 8, 9, 10, 11, 12, 13, 14]);
+  });
+
+  it('offers no stray-field fix when two fields are extra (which two is guesswork)', () => {
+    const text = FACTORY_HEAD + 'Cue,Cue,Button,900C,0,1,,,,,900C,0,1,,,,Comment';
+    const diagnostic = diagnose(text).find(d => d.code === 'field-count')!;
+    assert.equal((diagnostic.data as { kind: string }).kind, 'shifted');
+    assert.deepEqual(fixesFor(text, diagnostic), []);
+  });
+
+  it('tells a shifted row from text left after a complete row', () => {
+    const kinds = (line: string) => diagnose(FACTORY_HEAD + line).filter(d => d.code === 'field-count').map(d => [d.severity, (d.data as { kind: string }).kind]);
+    // The comment column holds an option and the comment sits past the end: shifted.
+    assert.deepEqual(kinds('PAD2_HotCue,PAD2.HotCue,Pad,9001,7,9,,,,9001,7,9,,,Fast,Pad 2'), [[DiagnosticSeverity.Error, 'shifted']]);
+    // A complete row with a note after it (the FLX6 edit's line 40): ignored text.
+    assert.deepEqual(kinds('Master,Master,Button,905C,0,1,2,3,905C,0,1,2,3,,Master On/Off,,,,Master On/Off'), [[DiagnosticSeverity.Warning, 'ignored-text']]);
+  });
+
+  it('trims a spreadsheet’s padding from the whole file at once, keeping text', () => {
+    const f = corpusFiles().find(c => c.file === 'edited-DDJ-FLX6-19-fields.midi.csv')!;
+    const { fixed } = fixFirst(f.text, 'field-count');
+    const lines = fixed.split('\r\n');
+    assert.equal(lines.length, f.text.split('\r\n').length);
+    assert.equal(lines[0], '@file,1,DDJ-FLX6');
+    assert.ok(lines.slice(1).every((l, i) => l.split(',').length === 15 || i + 2 === 40), 'every row but line 40 has 15 fields');
+    assert.equal(lines[39], 'Master,Master,Button,905C,0,1,2,3,905C,0,1,2,3,,Master On/Off,,,,Master On/Off');
+    assert.deepEqual(
+      diagnose(fixed)
+        .filter(d => d.code === 'field-count')
+        .map(d => [d.range.start.line + 1, (d.data as { kind: string }).kind]),
+      [[40, 'ignored-text']],
+    );
+  });
+
+  it('cuts a 6-hex MIDI OUT code, unquotes a field, and replaces a letter O with 0', () => {
+    assert.equal(fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Button', 8: '900C7F' }), 'long-code').fixed.split('\n')[2], row({ 0: 'Cue', 2: 'Button', 8: '900C' }));
+    assert.equal(fixFirst(FACTORY_HEAD + 'Cue,Cue,Button,900C,,,,,,,,,,,"Cue"', 'quoted-field').fixed.split('\n')[2], 'Cue,Cue,Button,900C,,,,,,,,,,,Cue');
+    const { fixed, action } = fixFirst(FACTORY_HEAD + row({ 0: 'Sync', 2: 'Button', 3: '90O8' }), 'bad-hex');
+    assert.equal(action.title, "Replace with '9008'");
+    assert.equal(fixed.split('\n')[2], row({ 0: 'Sync', 2: 'Button', 3: '9008' }));
+  });
+
+  describe('refactorings from Rekordbox’s window', () => {
+    const at = (text: string, line: number) =>
+      computeCodeActions(parseMapping(text), { uri: URI, range: { start: { line, character: 0 }, end: { line, character: 0 } }, diagnostics: [] });
+
+    it('duplicates a row for decks 1–4 (deck channels 0,1,2,3)', () => {
+      const text = FACTORY_HEAD + row({ 0: 'PlayPause', 2: 'Button', 3: '900B', 8: '900B' });
+      const fill = at(text, 2).find(a => a.title.startsWith('Duplicate for decks'))!;
+      assert.equal(applyAction(text, fill).split('\n')[2], 'PlayPause,,Button,900B,0,1,2,3,900B,0,1,2,3,,');
+    });
+
+    it('copies MIDI IN to MIDI OUT for a function with a light, not for one without', () => {
+      const text = FACTORY_HEAD + row({ 0: 'PlayPause', 2: 'Button', 3: '900B', 4: '0', 5: '1' });
+      const copy = at(text, 2).find(a => a.title.startsWith('Copy MIDI IN to MIDI OUT'))!;
+      assert.equal(applyAction(text, copy).split('\n')[2], 'PlayPause,,Button,900B,0,1,,,900B,0,1,,,,');
+      const browse = FACTORY_HEAD + row({ 0: 'Browse', 2: 'Rotary', 3: 'B640' });
+      assert.equal(at(browse, 2).filter(a => a.title.startsWith('Copy MIDI IN')).length, 0);
+    });
+  });
+
+  describe('fix all (source.fixAll.rekordboxMidi)', () => {
+    it('is offered when asked for, as one action', () => {
+      const text = FACTORY_HEAD + row({ 0: 'Cue', 2: 'Button', 3: '900c' });
+      const actions = computeCodeActions(parseMapping(text), { uri: URI, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics: [], only: [FIX_ALL_KIND] });
+      assert.equal(actions.length, 1);
+      assert.equal(applyAction(text, actions[0]).split('\n')[2], row({ 0: 'Cue', 2: 'Button', 3: '900C' }));
+    });
+
+    it('normalises mixed line endings to the dominant one', () => {
+      const text = '@file,1,X\r\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C' }) + '\n' + row({ 0: 'Sync', 2: 'Button', 3: '9058' }) + '\r\n';
+      assert.equal(applyEdits(text, computeFixAllEdits(parseMapping(text))), text.replace(/\r?\n/g, '\r\n'));
+    });
+
+    it('leaves every file Rekordbox wrote unchanged', () => {
+      for (const f of corpusFiles().filter(writtenByRekordbox)) assert.deepEqual(computeFixAllEdits(parseMapping(f.text)), [], f.file);
+    });
+
+    it('is idempotent and never adds an error, on every fixture', () => {
+      for (const f of corpusFiles()) {
+        const fixed = applyEdits(f.text, computeFixAllEdits(parseMapping(f.text)));
+        assert.deepEqual(computeFixAllEdits(parseMapping(fixed)), [], `${f.file}: a second fix all changes nothing`);
+        assert.ok(errors(fixed).length <= errors(f.text).length, f.file);
+      }
+    });
+  });
+
+  it('no offered fix makes a file worse: every fix on every fixture and damaged file', () => {
+    const damaged = [
+      FACTORY_HEAD + ['PlayPuase,,Buton,90O8,0,1,,,900b7F,0,1,,,fast;Priority=50,"x"', 'Cue,Cue,Button,900C,,,,,,,,,,,,Shifted', row({ 0: 'Sync', 2: 'Button', 3: '9058' }) + ',,'].join('\n'),
+      '@file,1,X,,,\r\n' + row({ 0: 'Cue', 2: 'Button', 3: '900c' }) + ',,,\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C' }),
+    ];
+    for (const text of [...corpusFiles().map(f => f.text), ...damaged]) {
+      const before = errors(text).length;
+      for (const diagnostic of diagnose(text)) {
+        for (const action of fixesFor(text, diagnostic)) {
+          const fixed = applyAction(text, action);
+          assert.ok(errors(fixed).length <= before, `'${action.title}' for ${diagnostic.code} added an error`);
+          assert.notEqual(fixed, text, `'${action.title}' changed nothing`);
+        }
+      }
+    }
+  });
+});
