@@ -1,7 +1,7 @@
 /** Protocol tests: the real server (dist/server.js) over stdio, as any LSP editor would start it. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
 import { startServer, TestClient } from '../helpers/lspClient';
 
@@ -157,6 +157,37 @@ describe('rekordboxMidi.validate.run = onSave', () => {
       diagnostics = client.nextDiagnostics(uri);
       client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
       assert.deepEqual((await diagnostics).map(d => d.code), ['bad-hex']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('code actions over stdio', () => {
+  it('offers the stray-field quick fix with the diagnostic’s data round-tripped, and fix-all on request', async () => {
+    const client = await startServer();
+    try {
+      const uri = 'file:///work/shifted.midi.csv';
+      const text = corpusFiles().find(c => c.file === 'handmade-DDJ-SX-16-fields.midi.csv')!.text;
+      const published = client.nextDiagnostics(uri);
+      client.open(uri, text);
+      const shifted = (await published).find(d => d.code === 'field-count')!;
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: shifted.range,
+        context: { diagnostics: [shifted], only: ['quickfix'] },
+      });
+      assert.deepEqual(
+        actions.map(a => [a.title, a.kind, a.edit?.changes?.[uri]?.[0]?.newText]),
+        [['Remove the stray empty field that shifted this row', 'quickfix', 'PAD1_HotCue,PAD1.HotCue.Call,Pad,9000,7,8,,,9000,7,8,,,,DDJ-SX pad channels 8/9']],
+      );
+      const fixAll = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.rekordboxMidi'] },
+      });
+      assert.equal(fixAll.length, 1);
+      assert.equal(fixAll[0].edit?.changes?.[uri]?.length, 8);
     } finally {
       await client.stop();
     }
