@@ -23,7 +23,7 @@ import {
   DocumentInfoResult,
 } from './protocol';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
-import { computeCompletion } from './service/features/completion';
+import { computeCompletion, resolveCompletionItem } from './service/features/completion';
 import { computeDiagnostics } from './service/features/diagnostics';
 import { computeHover } from './service/features/hover';
 import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
@@ -43,6 +43,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let hasConfigurationCapability = false;
+let hasItemDefaultsEditRange = false;
 const settingsByUri = new Map<string, Promise<Settings>>();
 const modelCache = new Map<string, { version: number; model: MappingModel }>();
 const diagnosticsByUri = new Map<string, Diagnostic[]>();
@@ -108,11 +109,12 @@ function guard<T>(what: string, handler: () => T, fallback?: T): T {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  hasItemDefaultsEditRange = !!params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: ['+', ';'] },
+      completionProvider: { triggerCharacters: ['+', ';'], resolveProvider: true },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
     },
     serverInfo: { name: 'rekordbox-midi-language-server' },
@@ -161,9 +163,11 @@ connection.onHover(params =>
 connection.onCompletion(params =>
   guard('completion', () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? computeCompletion(modelOf(document), params.position) : null;
+    return document ? computeCompletion(modelOf(document), params.position, undefined, { itemDefaultsEditRange: hasItemDefaultsEditRange }) : null;
   }, null),
 );
+
+connection.onCompletionResolve(item => guard('completionResolve', () => resolveCompletionItem(item), item));
 
 connection.onCodeAction(params =>
   guard('codeAction', () => {

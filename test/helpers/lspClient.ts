@@ -48,7 +48,7 @@ export async function startServer(options: { configuration?: (section: string, s
       workspace: { configuration: !!options.configuration, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        completion: { completionItem: { snippetSupport: true } },
+        completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['editRange'] } },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
       },
     },

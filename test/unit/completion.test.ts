@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { computeCompletion } from '../../server/src/service/features/completion';
+import { computeCompletion, resolveCompletionItem } from '../../server/src/service/features/completion';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { FACTORY_HEAD, marked } from '../helpers/markers';
 
@@ -22,6 +22,20 @@ describe('completion', () => {
     assert.ok(labels(items).includes('#'));
     assert.ok(labels(items).includes('NoFunction'));
     assert.ok(items.length > 800);
+  });
+
+  it('with itemDefaults, gives the edit range once for the whole function list', () => {
+    const { text, cursor, ranges } = marked(FACTORY_HEAD + '[[Play|P]],PlayPause,Button,900B,,,,,,,,,,,');
+    const list = computeCompletion(parseMapping(text), cursor!, undefined, { itemDefaultsEditRange: true });
+    assert.deepEqual(list.itemDefaults?.editRange, ranges[0]);
+    assert.ok(list.items.every(i => i.textEdit === undefined));
+  });
+
+  it('resolves a function item’s documentation from the catalog', () => {
+    const item = completeAt('|').items.find(i => i.label === 'PlayPause')!;
+    assert.equal(item.documentation, undefined, 'the list carries no documentation');
+    const resolved = resolveCompletionItem(item);
+    assert.match((resolved.documentation as { value: string }).value, /Play\/Pause[\s\S]*DECK tab · has a light/);
   });
 
   it('offers function names on an empty line and on the last line after the final newline', () => {

@@ -25,7 +25,20 @@ const MODIFIERS = [
   { name: 'Press', description: 'The knob or encoder pushed.' },
 ];
 
-export function computeCompletion(model: MappingModel, position: Position, catalog: FunctionCatalog = defaultCatalog): CompletionList {
+export interface CompletionOptions {
+  /**
+   * The client takes a list-wide edit range (LSP 3.17 `itemDefaults.editRange`): the long function
+   * list then carries no per-item edit, which keeps its round trip short.
+   */
+  itemDefaultsEditRange?: boolean;
+}
+
+export function computeCompletion(
+  model: MappingModel,
+  position: Position,
+  catalog: FunctionCatalog = defaultCatalog,
+  options: CompletionOptions = {},
+): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const row = model.rows[position.line];
   if (!row || row.kind === 'file' || row.kind === 'header' || row.kind === 'section') return empty;
@@ -37,7 +50,11 @@ export function computeCompletion(model: MappingModel, position: Position, catal
   const range = (start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
   const typed = (field?.value ?? '').slice(0, Math.max(0, position.character - fieldStart));
 
-  if (column === Column.Function) return { isIncomplete: false, items: functionItems(catalog, range(fieldStart, fieldEnd)) };
+  if (column === Column.Function) {
+    const editRange = range(fieldStart, fieldEnd);
+    if (options.itemDefaultsEditRange) return { isIncomplete: false, itemDefaults: { editRange }, items: functionItems(catalog) };
+    return { isIncomplete: false, items: functionItems(catalog).map(item => ({ ...item, textEdit: { range: editRange, newText: item.label } })) };
+  }
   if (column === Column.Control) {
     const plus = typed.lastIndexOf('+');
     if (plus >= 0) {
@@ -101,20 +118,21 @@ export function computeCompletion(model: MappingModel, position: Position, catal
   return empty;
 }
 
-let functionItemsCache: { catalog: FunctionCatalog; items: Omit<CompletionItem, 'textEdit'>[] } | undefined;
+let functionItemsCache: { catalog: FunctionCatalog; items: CompletionItem[] } | undefined;
 
-function functionItems(catalog: FunctionCatalog, range: Range): CompletionItem[] {
+/**
+ * The function names, built once per catalog. Documentation is left to `resolveCompletionItem`
+ * (the editor asks for it only for the item it shows), so the ~900-item list stays small.
+ */
+function functionItems(catalog: FunctionCatalog): CompletionItem[] {
   if (functionItemsCache?.catalog !== catalog) {
-    const items: Omit<CompletionItem, 'textEdit'>[] = catalog.entries.map(e => ({
+    const items: CompletionItem[] = catalog.entries.map(e => ({
       label: e.name,
       kind: CompletionItemKind.Function,
       detail: `${e.tab}${e.types.length ? ' · ' + e.types.join(', ') : ''}${e.evidence === 'rekordbox' ? '' : ' · unverified'}`,
-      documentation: {
-        kind: MarkupKind.Markdown,
-        value: `${e.description || 'No description known.'}\n\n${e.tab} tab${e.hasLight ? ' · has a light' : ''}`,
-      },
       // Names seen in Rekordbox's own files first.
       sortText: `${e.evidence === 'rekordbox' ? 0 : 1}${e.name}`,
+      data: { function: e.name },
     }));
     items.push(
       { label: '#', kind: CompletionItemKind.Keyword, detail: 'no function', documentation: 'No function assigned to this control.', sortText: '2#' },
@@ -122,7 +140,21 @@ function functionItems(catalog: FunctionCatalog, range: Range): CompletionItem[]
     );
     functionItemsCache = { catalog, items };
   }
-  return functionItemsCache.items.map(item => ({ ...item, textEdit: { range, newText: item.label } }));
+  return functionItemsCache.items;
+}
+
+/** Adds the documentation of a function item (`completionItem/resolve`). */
+export function resolveCompletionItem(item: CompletionItem, catalog: FunctionCatalog = defaultCatalog): CompletionItem {
+  const name = (item.data as { function?: string } | undefined)?.function;
+  const entry = name ? catalog.get(name) : undefined;
+  if (!entry) return item;
+  return {
+    ...item,
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${entry.description || 'No description known.'}\n\n${entry.tab} tab${entry.hasLight ? ' · has a light' : ''}`,
+    },
+  };
 }
 
 function channelItems(row: Row, column: number, range: Range): CompletionItem[] {

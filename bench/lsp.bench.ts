@@ -1,0 +1,129 @@
+/**
+ * Round-trip latency of the real server over stdio (hover, completion, diagnostics) on the
+ * 567-line factory DDJ-FLX10 file, and the server's resident memory after opening every fixture.
+ * Prints figures; asserts nothing. Run: `npm run bench` (after `node esbuild.mjs`).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { corpusFiles } from '../test/helpers/fixtures';
+import { startServer } from '../test/helpers/lspClient';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function residentMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+async function main(): Promise<void> {
+  const client = await startServer();
+  const flx10 = corpusFiles().find(f => f.file === 'factory-DDJ-FLX10.midi.csv')!;
+  const uri = 'file:///bench/DDJ-FLX10.midi.csv';
+  const opened = client.nextDiagnostics(uri);
+  client.open(uri, flx10.text);
+  await opened;
+  const lines = flx10.text.split('\r\n');
+  const rowLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Za-z#]/.test(l) && l.split(',').length === 15);
+  const at = (n: number) => rowLines[n % rowLines.length][1];
+
+  const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
+  const report = (label: string, samples: number[]) => {
+    const figures = { p50: percentile(samples, 50), p99: percentile(samples, 99), n: samples.length };
+    results[label] = figures;
+    console.log(`${label.padEnd(52)} p50 ${figures.p50.toFixed(2).padStart(6)} ms   p99 ${figures.p99.toFixed(2).padStart(6)} ms   (n=${figures.n})`);
+  };
+
+  console.log(`Rekordbox MIDI language server over stdio (node ${process.version})\n`);
+  for (let i = 0; i < 50; i++) await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at(i), character: 28 } });
+
+  const hover: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    hover.push(await timed(() => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at(i), character: 28 + (i % 3) } })));
+  }
+  report('hover on a code cell (per-deck table)', hover);
+
+  const completionColumn0: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    completionColumn0.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: 1 } })));
+  }
+  report('completion in column 1 (every function, ~900 items)', completionColumn0);
+
+  const completionDeck: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const line = lines[at(i)];
+    const deckCell = line.split(',').slice(0, 5).join(',').length;
+    completionDeck.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: deckCell } })));
+  }
+  report('completion in a deck column (16 channels)', completionDeck);
+
+  // Diagnostics: open a fresh copy (checked at once) and wait for its publication.
+  const diagnostics: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const copy = `file:///bench/copy-${i}.midi.csv`;
+    diagnostics.push(
+      await timed(async () => {
+        const published = client.nextDiagnostics(copy);
+        client.open(copy, flx10.text);
+        await published;
+      }),
+    );
+    const cleared = client.nextDiagnostics(copy);
+    client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: copy } });
+    await cleared;
+  }
+  report('diagnostics: didOpen → publishDiagnostics', diagnostics);
+
+  const typing: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    typing.push(
+      await timed(async () => {
+        const published = client.nextDiagnostics(uri);
+        client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: i + 2 },
+          contentChanges: [{ range: { start: { line: at(i), character: 0 }, end: { line: at(i), character: 0 } }, text: '' + (i % 2 ? '' : '') }],
+        });
+        await published;
+      }),
+    );
+  }
+  report('diagnostics after a keystroke (incl. the 150 ms pause)', typing);
+
+  await client.stop();
+
+  // Memory: a fresh server, as after starting an editor on a folder of mappings.
+  const fresh = await startServer();
+  await new Promise(r => setTimeout(r, 300));
+  const idle = residentMb(fresh.process.pid!);
+  for (const f of corpusFiles()) {
+    const u = `file:///bench/all/${f.file}`;
+    const published = fresh.nextDiagnostics(u);
+    fresh.open(u, f.text);
+    await published;
+  }
+  await new Promise(r => setTimeout(r, 500));
+  const rss = residentMb(fresh.process.pid!);
+  results.residentMb = { idle, afterAllFixtures: rss };
+  console.log(`${'resident memory: started, idle'.padEnd(52)} ${idle.toFixed(1)} MB`);
+  console.log(`${'resident memory: after opening all 13 fixtures'.padEnd(52)} ${rss.toFixed(1)} MB`);
+  await fresh.stop();
+  const outDir = path.join(root, 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'lsp.json'), JSON.stringify(results, null, 1) + '\n');
+  console.log('\nfigures written to bench/results/lsp.json');
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
