@@ -25,7 +25,13 @@ import {
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
 import { computeCompletion, resolveCompletionItem } from './service/features/completion';
 import { computeDiagnostics } from './service/features/diagnostics';
+import { computeDocumentSymbols } from './service/features/documentSymbols';
+import { computeFoldingRanges } from './service/features/foldingRanges';
+import { computeFormattingEdits, computeRangeFormattingEdits } from './service/features/formatting';
 import { computeHover } from './service/features/hover';
+import { computeInlayHints } from './service/features/inlayHints';
+import { computeDocumentHighlights, computeReferences } from './service/features/references';
+import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
 import { MappingModel, parseMapping } from './service/model/mappingModel';
 
@@ -116,6 +122,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['+', ';'], resolveProvider: true },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      inlayHintProvider: { resolveProvider: false },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
     },
     serverInfo: { name: 'rekordbox-midi-language-server' },
   };
@@ -181,6 +195,26 @@ connection.onCodeAction(params =>
     });
   }, null),
 );
+
+/** Answers a request about one open document from its model; unknown documents and failures get `fallback`. */
+function onDocument<P extends { textDocument: { uri: string } }, R>(what: string, fallback: R, handler: (model: MappingModel, params: P, uri: string) => R) {
+  return (params: P): R =>
+    guard(what, () => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? handler(modelOf(document), params, document.uri) : fallback;
+    }, fallback);
+}
+
+connection.onDocumentSymbol(onDocument('documentSymbol', null, model => computeDocumentSymbols(model)));
+connection.onFoldingRanges(onDocument('foldingRanges', null, model => computeFoldingRanges(model)));
+connection.languages.inlayHint.on(onDocument('inlayHint', null, (model, params) => computeInlayHints(model, params.range)));
+connection.onReferences(
+  onDocument('references', null, (model, params, uri) => computeReferences(model, params.position, uri, params.context.includeDeclaration)),
+);
+connection.onDocumentHighlight(onDocument('documentHighlight', null, (model, params) => computeDocumentHighlights(model, params.position)));
+connection.onDocumentFormatting(onDocument('formatting', null, (model, params) => computeFormattingEdits(model, params.options)));
+connection.onDocumentRangeFormatting(onDocument('rangeFormatting', null, (model, params) => computeRangeFormattingEdits(model, params.range)));
+connection.languages.semanticTokens.on(onDocument('semanticTokens', { data: [] }, model => computeSemanticTokens(model)));
 
 connection.onRequest(DecodeRequestMethod, (params: DecodeParams): DecodeResult | ResponseError<void> => {
   const text = typeof params?.code === 'string' ? params.code.trim() : '';

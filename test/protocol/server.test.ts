@@ -1,7 +1,7 @@
 /** Protocol tests: the real server (dist/server.js) over stdio, as any LSP editor would start it. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CodeAction, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { CodeAction, CompletionList, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
 import { startServer, TestClient } from '../helpers/lspClient';
 
@@ -191,5 +191,59 @@ describe('code actions over stdio', () => {
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('structure and navigation over stdio', () => {
+  let client: TestClient;
+  const uri = 'file:///work/nav/DDJ-FLX10.midi.csv';
+  const flx10 = () => corpusFiles().find(c => c.file === 'factory-DDJ-FLX10.midi.csv')!.text;
+  const playPauseLine = () => flx10().split('\r\n').findIndex(l => l.startsWith('PlayPause,PlayPause,Button,900B'));
+  before(async () => {
+    client = await startServer();
+    const published = client.nextDiagnostics(uri);
+    client.open(uri, flx10());
+    await published;
+  });
+  after(async () => {
+    await client.stop();
+  });
+  const request = <R>(method: string, params: object) => client.connection.sendRequest<R>(method, { textDocument: { uri }, ...params });
+
+  it('outlines sections with their rows', async () => {
+    const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', {});
+    assert.deepEqual(symbols.slice(0, 2).map(s => s.name), ['Browser', 'Deck']);
+    assert.ok(symbols[1].children!.some(c => c.name === 'PlayPause'));
+  });
+
+  it('folds each section', async () => {
+    const ranges = await request<FoldingRange[]>('textDocument/foldingRange', {});
+    assert.equal(ranges[0].startLine, 3);
+  });
+
+  it('finds every row using a code: references and highlights', async () => {
+    const line = playPauseLine();
+    const references = await request<Location[]>('textDocument/references', { position: { line, character: 28 }, context: { includeDeclaration: true } });
+    assert.ok(references.length >= 2, 'the MIDI IN and MIDI OUT cells of PlayPause at least');
+    assert.ok(references.every(r => r.uri === uri));
+    const highlights = await request<DocumentHighlight[]>('textDocument/documentHighlight', { position: { line, character: 28 } });
+    assert.ok(highlights.some(h => h.range.start.line === line));
+  });
+
+  it('gives inlay hints for the requested range only', async () => {
+    const line = playPauseLine();
+    const hints = await request<InlayHint[]>('textDocument/inlayHint', { range: { start: { line, character: 0 }, end: { line, character: 200 } } });
+    assert.ok(hints.length > 0);
+    assert.ok(hints.every(h => h.position.line === line));
+  });
+
+  it('leaves a factory file as it is when formatting', async () => {
+    const edits = await request<TextEdit[]>('textDocument/formatting', { options: { tabSize: 4, insertSpaces: true } });
+    assert.deepEqual(edits, []);
+  });
+
+  it('sends semantic tokens with the advertised legend', async () => {
+    const tokens = await request<{ data: number[] }>('textDocument/semanticTokens/full', {});
+    assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * Which MIDI IN codes trigger more than one function: the idea of the `duplicate-code` rule
+ * (Rekordbox's guide §3.5, "One MIDI code cannot be assigned to multiple functions"), kept here
+ * as a small shared helper for features that only need the set (semantic tokens).
+ *
+ * Same reading as rules/duplicateCodes.ts: every row is expanded to the codes each deck really
+ * receives; rows that assign nothing (`#`, `#Name`, `NoFunction`, empty) and output-only rows
+ * (Indicator, JogIndicator, Parameter…) are left out; `FFF1`-style parameter codes are not MIDI;
+ * the same function on several rows is allowed. One pass, no allocation per row beyond the
+ * expanded codes. A unit test checks this agrees with the rule's diagnostics.
+ */
+import { controlType } from '../catalog/controlTypes';
+import { inputCodesOf, MappingModel, MappingRow } from './mappingModel';
+
+/** True when the row assigns a function to its MIDI IN codes (the rows the one-code-one-function rule is about). */
+export function assignsInput(row: MappingRow): boolean {
+  if (row.functionState !== 'assigned') return false;
+  return !controlType(row.type)?.outputOnly;
+}
+
+/** `FFF1`..`FFFF`: Rekordbox parameter ids, not MIDI messages. */
+export function isParameterCode(code: number): boolean {
+  return (code & 0xfff0) === 0xfff0;
+}
+
+/** The MIDI IN codes that rows with two or more different functions receive. */
+export function findConflictingCodes(model: MappingModel): Set<number> {
+  const firstFunction = new Map<number, string>();
+  const conflicted = new Set<number>();
+  for (const row of model.mappingRows) {
+    if (!assignsInput(row)) continue;
+    for (const deckCode of inputCodesOf(row)) {
+      if (isParameterCode(deckCode.code)) continue;
+      const seen = firstFunction.get(deckCode.code);
+      if (seen === undefined) firstFunction.set(deckCode.code, row.functionName);
+      else if (seen !== row.functionName) conflicted.add(deckCode.code);
+    }
+  }
+  return conflicted;
+}
