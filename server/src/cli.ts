@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { computeDiagnostics } from './service/features/diagnostics';
+import { computeDiagnostics, parseRuleSeverity } from './service/features/diagnostics';
+import { RULE_CODES } from './service/rules/ruleContext';
 import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
 import { parseMapping } from './service/model/mappingModel';
 
@@ -18,6 +19,8 @@ Commands:
                           Prints file:line:col severity code message.
                           Exit status 1 when any file has an error, 2 when a file cannot be read.
       --quiet             Print errors only.
+      --rule CODE=LEVEL   Change a rule's level (off, error, warning, information, hint);
+                          may be repeated, e.g. --rule identical-rows=off.
   decode <code>...        Explain 4-hex MIDI codes such as 900B or B640.
   help                    Show this text.
 `;
@@ -38,7 +41,18 @@ function findMappings(target: string, out: string[]): void {
 
 function lint(args: string[], write: (line: string) => void, writeError: (line: string) => void): number {
   const quiet = args.includes('--quiet');
-  const targets = args.filter(a => !a.startsWith('--'));
+  const ruleSeverities: Record<string, string> = {};
+  const targets: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--rule') {
+      const [code, level] = (args[++i] ?? '').split('=');
+      if (!code || !level || !(RULE_CODES as readonly string[]).includes(code) || parseRuleSeverity(level) === undefined) {
+        writeError(`rekordbox-midi lint: --rule needs CODE=LEVEL with a known code and off|error|warning|information|hint, not '${args[i] ?? ''}'`);
+        return 2;
+      }
+      ruleSeverities[code] = level;
+    } else if (!args[i].startsWith('--')) targets.push(args[i]);
+  }
   if (targets.length === 0) {
     writeError('rekordbox-midi lint: name at least one mapping file or folder.');
     return 2;
@@ -67,7 +81,7 @@ function lint(args: string[], write: (line: string) => void, writeError: (line: 
         continue;
       }
       files++;
-      for (const d of computeDiagnostics(parseMapping(text), { uri: file })) {
+      for (const d of computeDiagnostics(parseMapping(text), { uri: file, ruleSeverities })) {
         if (d.severity === 1) errors++;
         else if (d.severity === 2) warnings++;
         if (quiet && d.severity !== 1) continue;

@@ -39,9 +39,11 @@ type ValidateRun = 'onType' | 'onSave';
 
 interface Settings {
   validate: { run: ValidateRun };
+  /** `rekordboxMidi.rules`: rule code → level or "off" (checked by the language service). */
+  rules: Record<string, unknown>;
 }
 
-const DEFAULT_SETTINGS: Settings = { validate: { run: 'onType' } };
+const DEFAULT_SETTINGS: Settings = { validate: { run: 'onType' }, rules: {} };
 /** Typing pauses shorter than this do not re-check the file: one check per burst of keys. */
 const TYPING_DELAY_MS = 150;
 
@@ -71,7 +73,10 @@ function settingsFor(uri: string): Promise<Settings> {
     settings = connection.workspace
       .getConfiguration({ scopeUri: uri, section: 'rekordboxMidi' })
       .then(
-        (value: Partial<Settings> | null) => ({ validate: { run: value?.validate?.run === 'onSave' ? 'onSave' : 'onType' } }) as Settings,
+        (value: Partial<Settings> | null): Settings => ({
+          validate: { run: value?.validate?.run === 'onSave' ? 'onSave' : 'onType' },
+          rules: typeof value?.rules === 'object' && value.rules !== null ? value.rules : {},
+        }),
         () => DEFAULT_SETTINGS,
       );
     settingsByUri.set(uri, settings);
@@ -79,14 +84,21 @@ function settingsFor(uri: string): Promise<Settings> {
   return settings;
 }
 
+/** Checks a document now (with its settings) and publishes the diagnostics. */
 function check(document: TextDocument): void {
   const pending = pendingChecks.get(document.uri);
   if (pending) clearTimeout(pending);
   pendingChecks.delete(document.uri);
-  guard('diagnostics', () => {
-    const diagnostics = computeDiagnostics(modelOf(document), { uri: document.uri });
-    diagnosticsByUri.set(document.uri, diagnostics);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  const version = document.version;
+  void settingsFor(document.uri).then(settings => {
+    const current = documents.get(document.uri);
+    // Closed, or changed while the settings were fetched: the later event checks the newer text.
+    if (!current || current.version !== version) return;
+    guard('diagnostics', () => {
+      const diagnostics = computeDiagnostics(modelOf(current), { uri: current.uri, ruleSeverities: settings.rules });
+      diagnosticsByUri.set(current.uri, diagnostics);
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    });
   });
 }
 
@@ -146,12 +158,17 @@ connection.onDidChangeConfiguration(() => {
   for (const document of documents.all()) check(document);
 });
 
-documents.onDidOpen(event => check(event.document));
+/** The version each document was opened at: the open event also reports content, already checked. */
+const openedVersions = new Map<string, number>();
+
+documents.onDidOpen(event => {
+  openedVersions.set(event.document.uri, event.document.version);
+  check(event.document);
+});
 documents.onDidSave(event => check(event.document));
 documents.onDidChangeContent(event => {
   const document = event.document;
-  // The open event also reports content; onDidOpen has checked it already.
-  if (document.version === modelCache.get(document.uri)?.version) return;
+  if (openedVersions.get(document.uri) === document.version) return;
   void settingsFor(document.uri).then(settings => {
     if (settings.validate.run === 'onType') checkSoon(document);
   });
@@ -162,6 +179,7 @@ documents.onDidClose(event => {
   if (pending) clearTimeout(pending);
   pendingChecks.delete(uri);
   modelCache.delete(uri);
+  openedVersions.delete(uri);
   settingsByUri.delete(uri);
   diagnosticsByUri.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });

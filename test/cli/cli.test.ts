@@ -20,9 +20,10 @@ describe('rekordbox-midi (command line)', () => {
     const { status, stdout, stderr } = run('lint', file);
     assert.equal(status, 1);
     const lines = stdout.trim().split('\n');
-    assert.equal(lines.length, 8);
+    assert.equal(lines.filter(l => / error /.test(l)).length, 8);
+    assert.equal(lines.length, 13, 'and 5 warnings on line 23, the 14-bit LSB of line 22');
     assert.match(lines[0], new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:8:57 error field-count 16 fields where Rekordbox reads 15: 'DDJ-SX pad channels 8/9'`));
-    assert.match(stderr, /1 file checked: 8 errors, 0 warnings/);
+    assert.match(stderr, /1 file checked: 8 errors, 5 warnings/);
   });
 
   it('lint: exits 0 on factory and exported files, searching folders for *.midi.csv', () => {
@@ -58,5 +59,17 @@ describe('rekordbox-midi (command line)', () => {
     const unknown = run('frobnicate');
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown command 'frobnicate'/);
+  });
+});
+
+describe('rekordbox-midi lint --rule', () => {
+  it('changes a rule’s level or turns it off, and refuses an unknown rule', () => {
+    const file = path.join('test', 'fixtures', 'corpus', 'handmade-DDJ-SX-16-fields.midi.csv');
+    const relaxed = run('lint', '--rule', 'field-count=warning', '--rule', 'hires-lsb-collision=off', '--rule', 'hires-cc-range=off', file);
+    assert.equal(relaxed.status, 0, relaxed.stderr);
+    assert.match(relaxed.stderr, /1 file checked: 0 errors, 8 warnings/);
+    const bad = run('lint', '--rule', 'no-such-rule=off', file);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--rule needs CODE=LEVEL/);
   });
 });

@@ -75,7 +75,8 @@ export const journeys = [
       expect(errors.every(r => /rekordbox-midi\W*field-count/.test(r.text)), `not every row is a field-count error: ${JSON.stringify(errors.map(r => r.text.slice(-60)))}`);
       const lines = errors.map(r => Number(/\[Ln (\d+), Col \d+\]/.exec(r.text)?.[1])).sort((a, b) => a - b);
       expect(lines.join() === '8,9,10,11,12,13,14,15', `errors on lines ${lines.join()}, expected 8-15`);
-      expect(panel.badge === '8', `the Problems tab badge shows '${panel.badge}'`);
+      // The badge counts every problem: the 8 errors and the file's warnings (its line 23 is line 22's 14-bit LSB).
+      expect(Number(panel.badge) === counts.errors + counts.warnings, `the Problems tab badge shows '${panel.badge}', the status bar ${counts.label}`);
       const squiggles = await j.page.locator('.monaco-editor .squiggly-error').count();
       j.note(`status bar: ${counts.label}; Problems badge ${panel.badge}; ${errors.length} field-count rows on lines ${lines[0]}-${lines.at(-1)}; ${squiggles} squiggles drawn`);
     },

@@ -111,7 +111,8 @@ describe('language server over stdio', () => {
 
   it('reports what it made of a document with rekordboxMidi/documentInfo', async () => {
     const info = await client.connection.sendRequest('rekordboxMidi/documentInfo', { textDocument: { uri: uriOf('handmade-DDJ-SX-16-fields.midi.csv') } });
-    assert.deepEqual(info, { deviceName: 'PIONEER DDJ-SX', dialect: 'factory', mappingRows: 31, sections: 0, errors: 8, warnings: 0 });
+    // The 5 warnings: line 23 is line 22's implied 14-bit LSB (B000 → B020).
+    assert.deepEqual(info, { deviceName: 'PIONEER DDJ-SX', dialect: 'factory', mappingRows: 31, sections: 0, errors: 8, warnings: 5 });
   });
 
   it('survives any text and still answers: binary junk, 10 MB, no newline, a lone @', async () => {
@@ -245,5 +246,21 @@ describe('structure and navigation over stdio', () => {
   it('sends semantic tokens with the advertised legend', async () => {
     const tokens = await request<{ data: number[] }>('textDocument/semanticTokens/full', {});
     assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
+  });
+});
+
+describe('rekordboxMidi.rules', () => {
+  it('changes a rule’s level or turns it off, per the client’s settings', async () => {
+    const client = await startServer({
+      configuration: section => (section === 'rekordboxMidi' ? { validate: { run: 'onType' }, rules: { 'unknown-function': 'off', 'bad-hex': 'warning' } } : null),
+    });
+    try {
+      const uri = 'file:///work/rules.midi.csv';
+      const published = client.nextDiagnostics(uri);
+      client.open(uri, '@file,1,X\nPlayPuase,,Button,90O8,,,,,,,,,,,\n');
+      assert.deepEqual((await published).map(d => [d.code, d.severity]), [['bad-hex', 2]]);
+    } finally {
+      await client.stop();
+    }
   });
 });

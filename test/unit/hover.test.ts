@@ -60,6 +60,12 @@ describe('hover', () => {
     assert.match(md, /Column 1 · Function/);
   });
 
+  it('on a family member no file spells out, says which family makes it known', () => {
+    const md = hoverAt('PAD13_Hot|Cue+Shift,,Pad,9000,7,9,11,13,,,,,,,');
+    assert.match(md, /\*\*PAD13_HotCue\+Shift\*\* · PAD tab/);
+    assert.match(md, /Not seen verbatim, but a member of the family `PAD1\.\.16_HotCue\[\+Shift\]`/);
+  });
+
   it('explains #, NoFunction and disabled rows', () => {
     assert.match(hoverAt('|#,Browse+Press+Shift,Button,,9669,966D,966E,966F,,,,,,,No function'), /no function assigned/);
     assert.match(hoverAt('No|Function,,Button,,8924,,,,,,,,,,'), /learned in Rekordbox but not assigned/);

@@ -139,3 +139,12 @@ describe('mapping model', () => {
     });
   }
 });
+
+describe('a byte order mark', () => {
+  it('still leaves line 1 the @file line (the BOM itself is a non-ascii warning, not a file-line error)', async () => {
+    const { computeDiagnostics } = await import('../../server/src/service/features/diagnostics');
+    const model = parseMapping('\uFEFF@file,1,X\r\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C' }));
+    assert.equal(model.deviceName, 'X');
+    assert.deepEqual(computeDiagnostics(model).map(d => d.code), ['non-ascii']);
+  });
+});

@@ -86,13 +86,16 @@ function functionHover(row: MappingRow, catalog: FunctionCatalog): string {
   const facts = [`${entry.tab} tab`];
   if (entry.types.length) facts.push(`used as ${entry.types.join(', ')}`);
   facts.push(entry.hasLight ? 'has a light (MIDI OUT)' : 'no light seen');
-  const evidence =
-    entry.evidence === 'rekordbox'
-      ? `Seen in ${entry.seenIn.length} real file${entry.seenIn.length === 1 ? '' : 's'}.`
-      : entry.evidence === 'handmade'
-        ? 'Seen only in a hand-made file (unverified).'
-        : 'Named by a community note of Rekordbox’s function table (unverified).';
-  return `**${entry.name}** · ${facts.join(' · ')}\n\n${entry.description || 'No description known.'}\n\n${evidence}${disabled}`;
+  const evidence = {
+    rekordbox: `Seen in ${entry.seenIn.length} real file${entry.seenIn.length === 1 ? '' : 's'}.`,
+    family: `Not seen verbatim, but a member of the family \`${entry.family ?? ''}\` whose other members real files use.`,
+    handmade: 'Seen only in a hand-made file (unverified).',
+    note: 'Named by a community note of Rekordbox’s function table (unverified).',
+  }[entry.evidence];
+  const description = entry.description
+    ? entry.description + (entry.descriptionFrom === 'derived' ? ' *(read from the name; no file describes it)*' : '')
+    : 'No description known.';
+  return `**${entry.name}** · ${facts.join(' · ')}\n\n${description}\n\n${evidence}${disabled}`;
 }
 
 const MODIFIERS: Record<string, string> = {

@@ -115,7 +115,8 @@ export function buildMappingModel(csv: CsvText): MappingModel {
     const first = fields[0].value;
     const cells = fields;
     let kind: RowKind;
-    if (line.line === 0 && first.startsWith('@file')) kind = 'file';
+    // A byte order mark before `@file` is reported by `non-ascii`; the line is still the @file line.
+    if (line.line === 0 && (first.startsWith('@file') || first.startsWith('\uFEFF@file'))) kind = 'file';
     else if (line.length === 0) kind = 'empty';
     else if (allEmpty(fields)) kind = 'separator';
     else if (!headerRow && isHeaderRow(fields)) kind = 'header';

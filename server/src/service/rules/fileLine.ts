@@ -18,7 +18,7 @@ export const checkFileLine: Rule = ({ model, report }) => {
     return;
   }
   const fields = row.line.fields;
-  if (fields[0].value !== '@file') {
+  if (fields[0].value.replace(/^\uFEFF/, '') !== '@file') {
     report('file-line', DiagnosticSeverity.Error, fieldRange(row, fields[0]), `'${fields[0].value}' should be exactly '@file'.`);
   }
   if (fields.length < 2) {

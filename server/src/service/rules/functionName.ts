@@ -1,4 +1,9 @@
-/** `unknown-function`: a column-0 name the catalog does not know (a warning: no official list exists). */
+/**
+ * `unknown-function`: a column-0 name the catalog does not know — neither seen in a real file nor a
+ * member of a family real files use (`PAD13_HotCue+Shift` is known). Always a warning: no official
+ * list exists. `data.suggestions` holds the names it may have meant, best first (a quick fix uses
+ * the first); the message says why when the catalog can tell ("pads are 1–16", case).
+ */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column } from '../model/columns';
 import { fieldRange } from '../util/ranges';
@@ -9,13 +14,14 @@ export const checkFunctionName: Rule = ({ model, catalog, report }) => {
     if (row.functionState !== 'assigned') continue;
     if (catalog.has(row.functionName)) continue;
     const cell = row.cells[Column.Function]!;
-    const suggestions = catalog.suggest(row.functionName);
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ')}?` : '';
+    const { suggestions, hint } = catalog.help(row.functionName);
+    const why = hint ? `${hint}.` : 'no Rekordbox file seen so far uses it (there is no official list).';
+    const offer = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ')}?` : '';
     report(
       'unknown-function',
       DiagnosticSeverity.Warning,
       fieldRange(row, cell),
-      `Unknown function '${row.functionName}': no Rekordbox file seen so far uses it.${hint}`,
+      `Unknown function '${row.functionName}': ${why}${offer}`,
       { data: { suggestions } },
     );
   }

@@ -2,21 +2,36 @@ import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } f
 import { FunctionCatalog } from '../catalog/functionCatalog';
 import { MappingModel, Row } from '../model/mappingModel';
 
-/** Every diagnostic code the server reports; stable, documented in docs/diagnostics.md. */
-export type RuleCode =
-  | 'file-line'
-  | 'field-count'
-  | 'quoted-field'
-  | 'bad-hex'
-  | 'long-code'
-  | 'bad-deck'
-  | 'channel-overflow'
-  | 'deck-without-base'
-  | 'unknown-type'
-  | 'unknown-option'
-  | 'bad-option-value'
-  | 'unknown-function'
-  | 'duplicate-code';
+/**
+ * Every diagnostic code the rules report; stable, documented in docs/diagnostics.md. The list is
+ * what the `rekordboxMidi.rules` setting can name (see features/diagnostics.ts).
+ */
+export const RULE_CODES = [
+  'file-line',
+  'field-count',
+  'quoted-field',
+  'bad-hex',
+  'long-code',
+  'bad-deck',
+  'channel-overflow',
+  'deck-without-base',
+  'unknown-type',
+  'unknown-option',
+  'bad-option-value',
+  'unknown-function',
+  'duplicate-code',
+  'hires-lsb-collision',
+  'hires-cc-range',
+  'type-mismatch',
+  'input-on-indicator',
+  'nonzero-base-channel',
+  'identical-rows',
+  'app-folder',
+  'mixed-line-endings',
+  'non-ascii',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
 
 export const SOURCE = 'rekordbox-midi';
 
