@@ -142,8 +142,32 @@ describe('code actions', () => {
     });
   });
 
+  describe('fixes for the deeper rules', () => {
+    it('rewrites a non-zero base channel to channel 0 and absolute deck channels', () => {
+      const text = FACTORY_HEAD + 'PlayPause,PlayPause,Button,942E,2,3,0,1,,,,,,Fast,Play';
+      const { fixed } = fixFirst(text, 'nonzero-base-channel');
+      assert.equal(fixed.split('\n')[2], 'PlayPause,PlayPause,Button,902E,6,7,4,5,,,,,,Fast,Play');
+      assert.deepEqual(diagnose(fixed), []);
+    });
+
+    it('deletes a repeated row', () => {
+      const play = row({ 0: 'PlayPause', 2: 'Button', 3: '900B' });
+      assert.equal(fixFirst(FACTORY_HEAD + play + '\n' + play + '\n', 'identical-rows').fixed, FACTORY_HEAD + play + '\n');
+    });
+
+    it('normalises mixed line endings, removes a BOM, and moves an Indicator’s code to MIDI OUT', () => {
+      const mixed = '@file,1,X\r\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C' }) + '\n' + row({ 0: 'Sync', 2: 'Button', 3: '9058' }) + '\r\n';
+      assert.equal(fixFirst(mixed, 'mixed-line-endings').fixed, mixed.replace(/\r?\n/g, '\r\n'));
+      assert.equal(fixFirst('\uFEFF@file,1,X\r\n', 'non-ascii').fixed, '@file,1,X\r\n');
+      const indicator = FACTORY_HEAD + row({ 0: 'LoadedIndicator', 2: 'Indicator', 3: '9F00' });
+      assert.equal(fixFirst(indicator, 'input-on-indicator').fixed.split('\n')[2], row({ 0: 'LoadedIndicator', 2: 'Indicator', 8: '9F00' }));
+    });
+  });
+
   it('no offered fix makes a file worse: every fix on every fixture and damaged file', () => {
     const damaged = [
+      FACTORY_HEAD + ['PlayPause,PlayPause,Button,942E,2,3,0,1,,,,,,Fast,Play', row({ 0: 'LoadedIndicator', 2: 'Indicator', 3: '9F00' }), row({ 0: 'Cue', 2: 'Button', 3: '900C', 14: 'Caf\u00e9' })].join('\r\n') + '\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C', 14: 'Caf\u00e9' }),
+      '\uFEFF@file,1,X\r\nTempoSlider,,KnobSliderHiRes,B000,0,1,,,,,,,,,\r\nTempoReset,,Button,B020,0,1,,,,,,,,,\r\nTempoRange,,Rotary,9010,,,,,,,,,,,\r\n',
       FACTORY_HEAD + ['PlayPuase,,Buton,90O8,0,1,,,900b7F,0,1,,,fast;Priority=50,"x"', 'Cue,Cue,Button,900C,,,,,,,,,,,,Shifted', row({ 0: 'Sync', 2: 'Button', 3: '9058' }) + ',,'].join('\n'),
       '@file,1,X,,,\r\n' + row({ 0: 'Cue', 2: 'Button', 3: '900c' }) + ',,,\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C' }),
     ];

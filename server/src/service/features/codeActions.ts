@@ -131,6 +131,42 @@ function quickFixes(model: MappingModel, uri: string, diagnostic: Diagnostic): C
       }
       return [];
     }
+    case 'nonzero-base-channel': {
+      const edits = (data as { edits?: TextEdit[] }).edits;
+      return edits?.length
+        ? [action('Write channel 0 in the base and each deck’s absolute channel (the deck channels are added)', CodeActionKind.QuickFix, uri, edits, diagnostic, true)]
+        : [];
+    }
+    case 'mixed-line-endings': {
+      const edits = lineEndingEdits(model);
+      const name = { '\r\n': 'CRLF', '\n': 'LF', '\r': 'CR' }[model.lineEnding];
+      return edits.length ? [action(`Use ${name} on every line`, CodeActionKind.QuickFix, uri, edits, diagnostic, true)] : [];
+    }
+    case 'identical-rows': {
+      // Delete the repeated row with its line ending.
+      const line = row.line.line;
+      const range = row.line.ending
+        ? { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }
+        : { start: { line, character: 0 }, end: { line, character: row.line.length } };
+      return [action('Delete this repeated row', CodeActionKind.QuickFix, uri, [TextEdit.del(range)], diagnostic, true)];
+    }
+    case 'non-ascii': {
+      const replacement = (data as { kind?: string; replacement?: string }).replacement;
+      if ((data as { kind?: string }).kind === 'bom') {
+        return [action('Remove the byte order mark', CodeActionKind.QuickFix, uri, [TextEdit.del(diagnostic.range)], diagnostic, true)];
+      }
+      return replacement !== undefined
+        ? [action(`Replace with '${replacement}'`, CodeActionKind.QuickFix, uri, [TextEdit.replace(diagnostic.range, replacement)], diagnostic, true)]
+        : [];
+    }
+    case 'input-on-indicator': {
+      if ((data as { kind?: string }).kind !== 'move-to-output' || row.line.fields.length !== 15) return [];
+      const values = fieldValues(row);
+      values.splice(8, 5, ...values.slice(3, 8));
+      values.splice(3, 5, '', '', '', '', '');
+      const edit = rowEdit(model, row, values);
+      return edit ? [action('Move the code to MIDI OUT', CodeActionKind.QuickFix, uri, [edit], diagnostic, true)] : [];
+    }
     default:
       return [];
   }
