@@ -12,6 +12,8 @@ import { checkCellSyntax } from '../rules/cellSyntax';
 import { checkControlType } from '../rules/controlType';
 import { checkDuplicateCodes } from '../rules/duplicateCodes';
 import { checkFieldCount, isShiftedRow, uniformPaddedCount } from '../rules/fieldCount';
+import { DeckCode } from '../model/expandDeckCodes';
+import { inputCodesOf } from '../model/mappingModel';
 import { checkFileLine } from '../rules/fileLine';
 import { checkFunctionName } from '../rules/functionName';
 import { checkHiRes } from '../rules/hiRes';
@@ -110,10 +112,13 @@ export interface DiagnosticsOptions {
 export function computeDiagnostics(model: MappingModel, options: DiagnosticsOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const paddedCount = uniformPaddedCount(model);
+  // Derived for this check only: not kept on the model (see mappingModel.ts).
+  const inputCodesByLine: (DeckCode[] | undefined)[] = [];
   const levels = resolveRuleSeverities(options.ruleSeverities);
   const context: RuleContext = {
     model,
     isShifted: row => isShiftedRow(row, paddedCount),
+    inputCodes: row => (inputCodesByLine[row.line.line] ??= inputCodesOf(row)),
     uri: options.uri ?? 'untitled:mapping.midi.csv',
     catalog: options.catalog ?? defaultCatalog,
     report: (code, severity, range, message, extra) => {

@@ -57,32 +57,34 @@ export function tokenizeCsv(text: string): CsvText {
   let lineStart = 0;
   let lineNumber = 0;
   let hasQuotes = false;
-  // One pass: each line's fields are cut as the characters go by; a line ends at CR, LF or CRLF.
+  // The next CR, LF and comma, found with the engine's native indexOf (much faster than a loop
+  // over characters) and looked up again only once passed, so the scan stays linear.
+  let nextCR = text.indexOf('\r');
+  let nextLF = text.indexOf('\n');
+  let nextComma = text.indexOf(',');
   for (;;) {
+    if (nextCR !== -1 && nextCR < lineStart) nextCR = text.indexOf('\r', lineStart);
+    if (nextLF !== -1 && nextLF < lineStart) nextLF = text.indexOf('\n', lineStart);
+    let lineEnd = nextCR === -1 ? (nextLF === -1 ? length : nextLF) : nextLF === -1 ? nextCR : Math.min(nextCR, nextLF);
     const fields: CsvField[] = [];
     let pos = lineStart;
-    let c = 0;
     for (;;) {
-      if (pos < length && text.charCodeAt(pos) === QUOTE) {
-        pos = readQuotedField(text, pos, lineStart, fields);
+      if (pos < lineEnd && text.charCodeAt(pos) === QUOTE) {
+        pos = readQuotedField(text, pos, lineStart, lineEnd, fields);
         hasQuotes = true;
       } else {
-        let end = pos;
-        while (end < length) {
-          c = text.charCodeAt(end);
-          if (c === COMMA || c === LF || c === CR) break;
-          end++;
-        }
+        if (nextComma !== -1 && nextComma < pos) nextComma = text.indexOf(',', pos);
+        const end = nextComma === -1 || nextComma > lineEnd ? lineEnd : nextComma;
         fields.push({ value: text.slice(pos, end), start: pos - lineStart, end: end - lineStart, quoted: false, unterminated: false });
         pos = end;
       }
-      if (pos < length && text.charCodeAt(pos) === COMMA) {
+      if (pos < lineEnd && text.charCodeAt(pos) === COMMA) {
         pos++;
         continue;
       }
       break;
     }
-    const lineEnd = pos;
+    lineEnd = pos;
     let ending: LineEnding = '';
     if (lineEnd < length) {
       if (text.charCodeAt(lineEnd) === CR) ending = text.charCodeAt(lineEnd + 1) === LF ? '\r\n' : '\r';
@@ -99,8 +101,8 @@ export function tokenizeCsv(text: string): CsvText {
  * Reads the quoted field that starts at `pos` (on its quote), pushes it, and returns the offset
  * just after it: at the comma or line end that follows, or at the line end for an unclosed quote.
  */
-function readQuotedField(text: string, pos: number, lineStart: number, fields: CsvField[]): number {
-  const length = text.length;
+function readQuotedField(text: string, pos: number, lineStart: number, lineEnd: number, fields: CsvField[]): number {
+  const length = lineEnd;
   let value = '';
   let chunkStart = pos + 1;
   let i = pos + 1;

@@ -10,7 +10,7 @@
 import { DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { controlType } from '../catalog/controlTypes';
 import { DeckCode } from '../model/expandDeckCodes';
-import { inputCodesOf, MappingRow } from '../model/mappingModel';
+import { MappingRow } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
 import { fieldRange } from '../util/ranges';
 import { Rule } from './ruleContext';
@@ -27,14 +27,14 @@ export function receivesInput(row: MappingRow): boolean {
   return !controlType(row.type)?.outputOnly;
 }
 
-export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
+export const checkDuplicateCodes: Rule = ({ model, uri, report, inputCodes }) => {
   // First pass, allocation-free: the first function seen on each code, and the codes a second
   // function also uses. Real files have no conflicts, so the second pass usually does nothing.
   const firstFunction = new Map<number, string>();
   const conflicted = new Set<number>();
   for (const row of model.mappingRows) {
     if (!receivesInput(row)) continue;
-    for (const deckCode of inputCodesOf(row)) {
+    for (const deckCode of inputCodes(row)) {
       if ((deckCode.code & 0xfff0) === 0xfff0) continue; // FFF1-style parameter codes are not MIDI
       const seen = firstFunction.get(deckCode.code);
       if (seen === undefined) firstFunction.set(deckCode.code, row.functionName);
@@ -46,7 +46,7 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report }) => {
   const usesByCode = new Map<number, Use[]>();
   for (const row of model.mappingRows) {
     if (!receivesInput(row)) continue;
-    for (const deckCode of inputCodesOf(row)) {
+    for (const deckCode of inputCodes(row)) {
       if (!conflicted.has(deckCode.code)) continue;
       let uses = usesByCode.get(deckCode.code);
       if (!uses) usesByCode.set(deckCode.code, (uses = []));

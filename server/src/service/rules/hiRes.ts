@@ -20,7 +20,7 @@
  */
 import { DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DeckCode } from '../model/expandDeckCodes';
-import { Cell, inputCodesOf, MappingRow } from '../model/mappingModel';
+import { Cell, MappingRow } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
 import { fieldRange } from '../util/ranges';
 import { receivesInput } from './duplicateCodes';
@@ -46,12 +46,12 @@ function isControlChange(code: number): boolean {
   return code >> 12 === 0xb;
 }
 
-export const checkHiRes: Rule = ({ model, uri, report }) => {
+export const checkHiRes: Rule = ({ model, uri, report, inputCodes }) => {
   const lsbCodes = new Map<number, LsbEntry>();
   for (const row of model.mappingRows) {
     if (row.type !== HI_RES_TYPE) continue;
     let reported: Cell | undefined;
-    for (const msb of inputCodesOf(row)) {
+    for (const msb of inputCodes(row)) {
       if (!isControlChange(msb.code)) continue; // a HiRes row on a note is type-mismatch's business
       const cc = msb.code & 0xff;
       if (cc <= 31) {
@@ -78,7 +78,7 @@ export const checkHiRes: Rule = ({ model, uri, report }) => {
 
   for (const row of model.mappingRows) {
     if (!receivesInput(row)) continue;
-    for (const use of inputCodesOf(row)) {
+    for (const use of inputCodes(row)) {
       const entry = lsbCodes.get(use.code);
       if (!entry) continue;
       const otherFunction = entry.assignedFunctions.some(f => f !== row.functionName);

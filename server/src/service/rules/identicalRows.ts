@@ -9,7 +9,7 @@
  * rows such as `#,,,,…,=== notes ===`). No factory or EXPORT file repeats a row; the same function
  * on several rows with different codes (Xone:4D EXPORT) is not a repeat.
  *
- * Linear: one map from a row's normalised text to the first row with it.
+ * Linear: rows are grouped by function and comment, then by normalised text within a group.
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column, COLUMN_COUNT } from '../model/columns';
@@ -20,25 +20,37 @@ import { Rule } from './ruleContext';
 const SEPARATOR = '\u0001';
 
 export const checkIdenticalRows: Rule = ({ model, uri, report }) => {
-  const first = new Map<string, MappingRow>();
+  // Rows with another function or comment cannot be identical: group by those first (cheap), and
+  // normalise only the rows of groups with more than one row. Real files have few such groups.
+  const groups = new Map<string, MappingRow[]>();
   for (const row of model.mappingRows) {
-    const key = rowKey(row);
-    if (key === undefined) continue;
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, row);
-      continue;
+    const signature = row.functionName.trim() + SEPARATOR + (row.cells[Column.Comment]?.value.trim() ?? '');
+    const group = groups.get(signature);
+    if (group) group.push(row);
+    else groups.set(signature, [row]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const first = new Map<string, MappingRow>();
+    for (const row of group) {
+      const key = rowKey(row);
+      if (key === undefined) continue;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, row);
+        continue;
+      }
+      report(
+        'identical-rows',
+        DiagnosticSeverity.Warning,
+        columnsRange(row),
+        `Same row as line ${earlier.line.line + 1}${row.functionName ? ` (${row.functionName})` : ''}: Rekordbox reads this mapping twice. Delete one of them.`,
+        {
+          relatedInformation: [{ location: { uri, range: columnsRange(earlier) }, message: 'first written here' }],
+          data: { firstLine: earlier.line.line },
+        },
+      );
     }
-    report(
-      'identical-rows',
-      DiagnosticSeverity.Warning,
-      columnsRange(row),
-      `Same row as line ${earlier.line.line + 1}${row.functionName ? ` (${row.functionName})` : ''}: Rekordbox reads this mapping twice. Delete one of them.`,
-      {
-        relatedInformation: [{ location: { uri, range: columnsRange(earlier) }, message: 'first written here' }],
-        data: { firstLine: earlier.line.line },
-      },
-    );
   }
 };
 

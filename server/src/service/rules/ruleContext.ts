@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { FunctionCatalog } from '../catalog/functionCatalog';
+import { DeckCode } from '../model/expandDeckCodes';
 import { MappingModel, Row } from '../model/mappingModel';
 
 /**
@@ -41,6 +42,8 @@ export interface RuleContext {
   catalog: FunctionCatalog;
   /** Rows whose columns a stray field has shifted: their cells past the shift are not checked one by one. */
   isShifted(row: Row): boolean;
+  /** What each deck of a row receives, computed once per check however many rules ask. */
+  inputCodes(row: Row): DeckCode[];
   report(
     code: RuleCode,
     severity: DiagnosticSeverity,

@@ -18,7 +18,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { controlType } from '../catalog/controlTypes';
 import { Column } from '../model/columns';
 import { readCode } from '../model/expandDeckCodes';
-import { Cell, inputCodesOf, MappingRow } from '../model/mappingModel';
+import { Cell, MappingRow } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
 import { fieldRange, spanRange } from '../util/ranges';
 import { Rule, RuleContext } from './ruleContext';
@@ -47,8 +47,8 @@ export const checkTypeMismatch: Rule = context => {
   }
 };
 
-function checkContinuous({ report }: RuleContext, row: MappingRow): void {
-  const notes = inputCodesOf(row).filter(c => isNote(c.code));
+function checkContinuous({ report, inputCodes }: RuleContext, row: MappingRow): void {
+  const notes = inputCodes(row).filter(c => isNote(c.code));
   if (notes.length === 0) return;
   const typeCell = row.cells[Column.Type]!;
   const codes = [...new Set(notes.map(c => formatCode(c.code)))];
@@ -64,8 +64,8 @@ function checkContinuous({ report }: RuleContext, row: MappingRow): void {
   );
 }
 
-function checkParameter({ report }: RuleContext, row: MappingRow): void {
-  const codes = inputCodesOf(row);
+function checkParameter({ report, inputCodes }: RuleContext, row: MappingRow): void {
+  const codes = inputCodes(row);
   if (codes.some(c => isParameterCode(c.code))) return;
   const input = row.cells[Column.Input];
   const cell = input && input.value !== '' ? input : row.cells[Column.Type]!;
