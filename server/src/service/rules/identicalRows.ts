@@ -22,15 +22,24 @@ const SEPARATOR = '\u0001';
 export const checkIdenticalRows: Rule = ({ model, uri, report }) => {
   // Rows with another function or comment cannot be identical: group by those first (cheap), and
   // normalise only the rows of groups with more than one row. Real files have few such groups.
-  const groups = new Map<string, MappingRow[]>();
+  // Nested maps on the cells' own strings: no key is built, and a single row needs no array.
+  const byFunction = new Map<string, Map<string, MappingRow | MappingRow[]>>();
+  const groups: MappingRow[][] = [];
   for (const row of model.mappingRows) {
-    const signature = row.functionName.trim() + SEPARATOR + (row.cells[Column.Comment]?.value.trim() ?? '');
-    const group = groups.get(signature);
-    if (group) group.push(row);
-    else groups.set(signature, [row]);
+    const name = row.functionName.trim();
+    const comment = row.cells[Column.Comment]?.value.trim() ?? '';
+    let byComment = byFunction.get(name);
+    if (!byComment) byFunction.set(name, (byComment = new Map()));
+    const seen = byComment.get(comment);
+    if (seen === undefined) byComment.set(comment, row);
+    else if (Array.isArray(seen)) seen.push(row);
+    else {
+      const group = [seen, row];
+      byComment.set(comment, group);
+      groups.push(group);
+    }
   }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  for (const group of groups) {
     const first = new Map<string, MappingRow>();
     for (const row of group) {
       const key = rowKey(row);
