@@ -6,6 +6,7 @@ import { computeDiagnostics } from '../../server/src/service/features/diagnostic
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { actionEdits, applyEdits } from '../helpers/applyEdits';
 import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
+import { damage, junkTexts, random } from '../helpers/junk';
 import { FACTORY_HEAD, row } from '../helpers/markers';
 
 const URI = 'file:///test.midi.csv';
@@ -181,5 +182,28 @@ describe('code actions', () => {
         }
       }
     }
+  });
+});
+
+describe('fixes on generated damage', () => {
+  it('every quick fix and fix-all on 150 randomly damaged fixtures and junk texts: no new error, fix-all idempotent', () => {
+    const rnd = random(20261122);
+    const sources = corpusFiles().map(f => f.text);
+    const texts = [...junkTexts().map(j => j.text), ...Array.from({ length: 150 }, (_, i) => damage(sources[i % sources.length], rnd))];
+    let fixesTried = 0;
+    for (const text of texts) {
+      const before = errors(text).length;
+      for (const diagnostic of diagnose(text).slice(0, 40)) {
+        for (const action of fixesFor(text, diagnostic)) {
+          const fixed = applyAction(text, action);
+          fixesTried++;
+          assert.ok(errors(fixed).length <= before, `'${action.title}' for ${diagnostic.code} added an error`);
+        }
+      }
+      const fixedAll = applyEdits(text, computeFixAllEdits(parseMapping(text)));
+      assert.ok(errors(fixedAll).length <= before, 'fix all added an error');
+      assert.deepEqual(computeFixAllEdits(parseMapping(fixedAll)), [], 'fix all is idempotent');
+    }
+    assert.ok(fixesTried > 100, `only ${fixesTried} fixes were offered: the damage should give more`);
   });
 });

@@ -41,8 +41,9 @@ export function unreadableCells(values: string[]): number {
 
 
 /**
- * The row with one empty field removed, when exactly one field is extra and one reading is best
- * (every equally good removal gives the same text); otherwise undefined.
+ * The row with one empty field removed, when exactly one field is extra, one reading is best (every
+ * equally good removal gives the same text) and it reads better than the row as it is; otherwise
+ * undefined.
  */
 export function strayFieldRemoved(values: readonly string[]): string[] | undefined {
   if (values.length !== COLUMN_COUNT + 1) return undefined; // one stray field is certain to find; several are guesswork
@@ -61,7 +62,11 @@ export function strayFieldRemoved(values: readonly string[]): string[] | undefin
       tie = true;
     }
   }
-  return best && !tie ? best : undefined;
+  if (!best || tie) return undefined;
+  // Only when dropping the field helps: cells read better, or the text past the end moves into an
+  // empty comment column. Otherwise the extra field came from elsewhere (a comma typed inside a cell).
+  const asIs = unreadableCells(values.slice(0, COLUMN_COUNT));
+  return bestScore < asIs || (bestScore === asIs && values[Column.Comment] === '') ? best : undefined;
 }
 
 /**
