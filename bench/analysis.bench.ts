@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { parse as csvParse } from 'csv-parse/sync';
 import { computeDiagnostics } from '../server/src/service/features/diagnostics';
 import { parseMapping } from '../server/src/service/model/mappingModel';
+import { tokenizeCsv } from '../server/src/service/parse/tokenizeCsv';
 
 const root = path.resolve(__dirname, '..', '..');
 const flx10 = fs.readFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'factory-DDJ-FLX10.midi.csv'), 'utf8');
@@ -69,11 +70,13 @@ const line = (label: string, ms: number, extra = '') => console.log(`${label.pad
 console.log(`Rekordbox MIDI analysis benchmark (node ${process.version}, medians)\n`);
 console.log(`factory DDJ-FLX10 (${(flx10.length / 1000).toFixed(1)} KB, ${flx10.split('\r\n').length} lines)`);
 const flx = {
+  tokenize: time(() => tokenizeCsv(flx10), 300),
   analysis: time(() => analyse(flx10), 300),
   papaparse: time(() => papaparse(flx10), 300),
   csvParse: time(() => csvParseSync(flx10), 300),
   plainPass: time(() => plainPass(flx10), 300),
 };
+line('  tokenize only (fields with their line and character ranges)', flx.tokenize, `  (ratio tokenize/papaparse ${(flx.tokenize / flx.papaparse).toFixed(2)}, tokenize/csv-parse ${(flx.tokenize / flx.csvParse).toFixed(3)})`);
 line('  full analysis (tokenize + model + all diagnostics)', flx.analysis);
 line('  papaparse: split into fields only', flx.papaparse, `  (ratio analysis/papaparse ${(flx.analysis / flx.papaparse).toFixed(2)})`);
 line('  csv-parse: split into fields only', flx.csvParse, `  (ratio analysis/csv-parse ${(flx.analysis / flx.csvParse).toFixed(2)})`);
@@ -87,7 +90,10 @@ for (const rows of [12_500, 25_000, 50_000, 100_000]) {
   const runs = rows >= 50_000 ? 7 : 11;
   const ms = time(() => analyse(text), runs, 2);
   scaling[rows] = ms;
-  const extra = rows === 50_000 ? `  papaparse ${time(() => papaparse(text), runs, 2).toFixed(1)} ms` : '';
+  const extra =
+    rows === 50_000
+      ? `  tokenize only ${time(() => tokenizeCsv(text), runs, 2).toFixed(1)} ms, papaparse ${time(() => papaparse(text), runs, 2).toFixed(1)} ms`
+      : '';
   line(`  ${rows.toLocaleString('en')} rows (${mb(text)} MB): full analysis`, ms, `  ${((ms / rows) * 1000).toFixed(2)} µs/row${extra}`);
 }
 results.repeatedFactory = scaling;
