@@ -207,3 +207,14 @@ describe('fixes on generated damage', () => {
     assert.ok(fixesTried > 100, `only ${fixesTried} fixes were offered: the damage should give more`);
   });
 });
+
+describe('shifted rows with options in the comment column', () => {
+  it('are shifted (an error), and the fix moves the options back', () => {
+    const line = 'PlayPause,,Button,9000,,,,,,,,,,,Fast;,one field too many';
+    const text = EXPORT_HEAD_FOR_SHIFT + line;
+    const [d] = diagnose(text).filter(x => x.code === 'field-count');
+    assert.equal(d.severity, DiagnosticSeverity.Error);
+    assert.equal(fixFirst(text, 'field-count').fixed.split('\n')[1], 'PlayPause,,Button,9000,,,,,,,,,,Fast;,one field too many');
+  });
+});
+const EXPORT_HEAD_FOR_SHIFT = '@file,1,Test Device\n';

@@ -36,14 +36,15 @@ export function unreadableCells(values: string[]): number {
     if (part.trim() === '') continue;
     if (!optionInfo(part.split('=')[0].trim())) bad++;
   }
+  // Options in the comment column (`Fast;`) are options one column too far right.
+  if (looksLikeOptions(values[Column.Comment] ?? '')) bad++;
   return bad;
 }
 
 
 /**
  * The row with one empty field removed, when exactly one field is extra, one reading is best (every
- * equally good removal gives the same text) and it reads better than the row as it is; otherwise
- * undefined.
+ * equally good removal gives the same text) and the row then reads cleanly; otherwise undefined.
  */
 export function strayFieldRemoved(values: readonly string[]): string[] | undefined {
   if (values.length !== COLUMN_COUNT + 1) return undefined; // one stray field is certain to find; several are guesswork
@@ -62,11 +63,10 @@ export function strayFieldRemoved(values: readonly string[]): string[] | undefin
       tie = true;
     }
   }
-  if (!best || tie) return undefined;
-  // Only when dropping the field helps: cells read better, or the text past the end moves into an
-  // empty comment column. Otherwise the extra field came from elsewhere (a comma typed inside a cell).
-  const asIs = unreadableCells(values.slice(0, COLUMN_COUNT));
-  return bestScore < asIs || (bestScore === asIs && values[Column.Comment] === '') ? best : undefined;
+  // Certain only when the row then reads cleanly: otherwise the extra field came from elsewhere
+  // (a comma typed inside a cell), and dropping an empty one would hide that.
+  if (!best || tie || bestScore > 0) return undefined;
+  return best;
 }
 
 /**
@@ -83,4 +83,9 @@ export function looksShifted(values: readonly string[]): boolean {
     if (unreadableCells(candidate) < asIs) return true;
   }
   return false;
+}
+
+function looksLikeOptions(text: string): boolean {
+  const parts = text.split(';').map(p => p.trim()).filter(p => p !== '');
+  return parts.length > 0 && parts.every(p => optionInfo(p.split('=')[0].trim()) !== undefined);
 }
