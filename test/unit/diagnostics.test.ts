@@ -5,6 +5,7 @@ import { computeDiagnostics } from '../../server/src/service/features/diagnostic
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
 import { FACTORY_HEAD, marked, row } from '../helpers/markers';
+import { expectDiagnostics } from '../helpers/expectDiagnostics';
 
 const { Error: E, Warning: W } = DiagnosticSeverity;
 
@@ -12,20 +13,6 @@ function diagnose(text: string): Diagnostic[] {
   return computeDiagnostics(parseMapping(text), { uri: 'file:///test.midi.csv' });
 }
 
-/**
- * Checks that the marked text yields exactly these diagnostics, in order, each on the range its
- * `[[…]]` marks.
- */
-function expectDiagnostics(source: string, expected: [code: string, severity: DiagnosticSeverity][]): Diagnostic[] {
-  const { text, ranges } = marked(source);
-  const diagnostics = diagnose(text);
-  assert.deepEqual(
-    diagnostics.map(d => [d.code, d.severity, d.range]),
-    expected.map(([code, severity], i) => [code, severity, ranges[i]]),
-    diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).join('\n'),
-  );
-  return diagnostics;
-}
 
 describe('diagnostics', () => {
   describe('file-line', () => {

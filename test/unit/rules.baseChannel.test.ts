@@ -1,27 +1,17 @@
 /** `nonzero-base-channel`: FORMAT.md's open question (is a deck channel added to the base channel, or does it replace it?). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
-import { computeDiagnostics, DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { BaseChannelData } from '../../server/src/service/rules/baseChannel';
 import { corpusFiles } from '../helpers/fixtures';
 import { FACTORY_HEAD, marked, row } from '../helpers/markers';
+import { expectDiagnostics } from '../helpers/expectDiagnostics';
 
 const { Error: E, Warning: W, Hint: H } = DiagnosticSeverity;
 const CODE = 'nonzero-base-channel';
 
-/** Exactly these diagnostics (every code unless `only` narrows them), in order, on the `[[…]]` ranges. */
-function expectDiagnostics(source: string, expected: [string, DiagnosticSeverity][], options: DiagnosticsOptions = {}, only?: string[]): Diagnostic[] {
-  const { text, ranges } = marked(source);
-  const diagnostics = computeDiagnostics(parseMapping(text), { uri: 'file:///test.midi.csv', ...options }).filter(d => !only || only.includes(String(d.code)));
-  assert.deepEqual(
-    diagnostics.map(d => [d.code, d.severity, d.range]),
-    expected.map(([code, severity], i) => [code, severity, ranges[i]]),
-    diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).join('\n'),
-  );
-  return diagnostics;
-}
 
 /** Applies single-line edits (as a quick fix would) to the text. */
 function applyEdits(text: string, edits: TextEdit[]): string {

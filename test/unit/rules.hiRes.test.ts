@@ -1,26 +1,16 @@
 /** `hires-lsb-collision` and `hires-cc-range`: 14-bit controls (FORMAT.md, "14-bit controls"). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { computeDiagnostics, DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
-import { FACTORY_HEAD, marked, row } from '../helpers/markers';
+import { FACTORY_HEAD, row } from '../helpers/markers';
+import { expectDiagnostics } from '../helpers/expectDiagnostics';
 
 const { Error: E, Warning: W } = DiagnosticSeverity;
 const CODES = ['hires-lsb-collision', 'hires-cc-range'];
 
-/** Exactly these diagnostics (every code unless `only` narrows them), in order, on the `[[…]]` ranges. */
-function expectDiagnostics(source: string, expected: [string, DiagnosticSeverity][], options: DiagnosticsOptions = {}, only?: string[]): Diagnostic[] {
-  const { text, ranges } = marked(source);
-  const diagnostics = computeDiagnostics(parseMapping(text), { uri: 'file:///test.midi.csv', ...options }).filter(d => !only || only.includes(String(d.code)));
-  assert.deepEqual(
-    diagnostics.map(d => [d.code, d.severity, d.range]),
-    expected.map(([code, severity], i) => [code, severity, ranges[i]]),
-    diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).join('\n'),
-  );
-  return diagnostics;
-}
 
 const hiRes = (name: string, base: string, ...decks: string[]) => row({ 0: name, 2: 'KnobSliderHiRes', 3: base, ...Object.fromEntries(decks.map((d, i) => [4 + i, d])) });
 

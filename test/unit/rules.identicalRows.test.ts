@@ -1,27 +1,17 @@
 /** `identical-rows`: the same mapping row written twice (see docs/diagnostics.md). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { computeDiagnostics, DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { corpusFiles } from '../helpers/fixtures';
-import { FACTORY_HEAD, marked, row } from '../helpers/markers';
+import { FACTORY_HEAD, row } from '../helpers/markers';
+import { expectDiagnostics } from '../helpers/expectDiagnostics';
 
 const { Warning: W, Error: E } = DiagnosticSeverity;
 const CODE = 'identical-rows';
 const ON: DiagnosticsOptions = { ruleSeverities: { [CODE]: 'warning' } };
 
-/** Exactly these diagnostics (every code unless `only` narrows them), in order, on the `[[…]]` ranges. */
-function expectDiagnostics(source: string, expected: [string, DiagnosticSeverity][], options: DiagnosticsOptions = {}, only?: string[]): Diagnostic[] {
-  const { text, ranges } = marked(source);
-  const diagnostics = computeDiagnostics(parseMapping(text), { uri: 'file:///test.midi.csv', ...options }).filter(d => !only || only.includes(String(d.code)));
-  assert.deepEqual(
-    diagnostics.map(d => [d.code, d.severity, d.range]),
-    expected.map(([code, severity], i) => [code, severity, ranges[i]]),
-    diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).join('\n'),
-  );
-  return diagnostics;
-}
 
 const PLAY = 'PlayPause,PlayPause,Button,900B,0,1,2,3,900B,0,1,2,3,Fast;Priority=50,Play/Pause';
 

@@ -1,27 +1,17 @@
 /** `mixed-line-endings`: CRLF, LF and lone CR in one file. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { computeDiagnostics, DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { LineEndingsData } from '../../server/src/service/rules/lineEndings';
 import { corpusFiles } from '../helpers/fixtures';
-import { marked, row } from '../helpers/markers';
+import { row } from '../helpers/markers';
+import { expectDiagnostics } from '../helpers/expectDiagnostics';
 
 const { Warning: W, Error: E } = DiagnosticSeverity;
 const CODE = 'mixed-line-endings';
 
-/** Exactly these diagnostics (every code unless `only` narrows them), in order, on the `[[…]]` ranges. */
-function expectDiagnostics(source: string, expected: [string, DiagnosticSeverity][], options: DiagnosticsOptions = {}, only?: string[]): Diagnostic[] {
-  const { text, ranges } = marked(source);
-  const diagnostics = computeDiagnostics(parseMapping(text), { uri: 'file:///test.midi.csv', ...options }).filter(d => !only || only.includes(String(d.code)));
-  assert.deepEqual(
-    diagnostics.map(d => [d.code, d.severity, d.range]),
-    expected.map(([code, severity], i) => [code, severity, ranges[i]]),
-    diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).join('\n'),
-  );
-  return diagnostics;
-}
 
 const HEAD = '@file,1,Test Device';
 const HEADER = '#name,function,type,input,deck1,deck2,deck3,deck4,output,deck1,deck2,deck3,deck4,option,comment';

@@ -1,27 +1,17 @@
 /** `non-ascii`: text outside ASCII (every real mapping is plain ASCII, no BOM). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { computeDiagnostics, DiagnosticsOptions } from '../../server/src/service/features/diagnostics';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { asciiReplacement, MAX_REPORTED } from '../../server/src/service/rules/nonAscii';
 import { corpusFiles } from '../helpers/fixtures';
-import { FACTORY_HEAD, marked } from '../helpers/markers';
+import { FACTORY_HEAD } from '../helpers/markers';
+import { expectDiagnostics } from '../helpers/expectDiagnostics';
 
 const { Warning: W, Hint: H } = DiagnosticSeverity;
 const CODE = 'non-ascii';
 
-/** Exactly these diagnostics (every code unless `only` narrows them), in order, on the `[[…]]` ranges. */
-function expectDiagnostics(source: string, expected: [string, DiagnosticSeverity][], options: DiagnosticsOptions = {}, only?: string[]): Diagnostic[] {
-  const { text, ranges } = marked(source);
-  const diagnostics = computeDiagnostics(parseMapping(text), { uri: 'file:///test.midi.csv', ...options }).filter(d => !only || only.includes(String(d.code)));
-  assert.deepEqual(
-    diagnostics.map(d => [d.code, d.severity, d.range]),
-    expected.map(([code, severity], i) => [code, severity, ranges[i]]),
-    diagnostics.map(d => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`).join('\n'),
-  );
-  return diagnostics;
-}
 
 describe('non-ascii', () => {
   it('warns on an accented letter in a comment, naming it as U+XXXX, with an ASCII replacement in data', () => {
