@@ -337,25 +337,6 @@ function bagKey(words: string[]): string {
   return [...words].sort().join(' ');
 }
 
-/** Levenshtein distance, giving up (returning limit + 1) once every path is over the limit. */
-export function editDistance(a: string, b: string, limit: number): number {
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = current[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (current[j] < rowMin) rowMin = current[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
-}
-
 /**
  * Edit distance counting a swap of two neighbouring letters as one slip (`PlayPuase` → `PlayPause`
  * is 1), giving up (returning limit + 1) once every path is over the limit.

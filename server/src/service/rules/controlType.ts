@@ -1,7 +1,7 @@
 /** `unknown-type`: a type no real file or round-trip report shows (a warning: the list may be incomplete). */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CONTROL_TYPES, controlType } from '../catalog/controlTypes';
-import { editDistance } from '../catalog/functionCatalog';
+import { typoDistance } from '../catalog/functionCatalog';
 import { Column } from '../model/columns';
 import { fieldRange } from '../util/ranges';
 import { Rule } from './ruleContext';
@@ -26,7 +26,7 @@ function closestType(value: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const info of CONTROL_TYPES) {
-    const d = editDistance(value.toLowerCase(), info.name.toLowerCase(), bestDistance);
+    const d = typoDistance(value.toLowerCase(), info.name.toLowerCase(), bestDistance);
     if (d < bestDistance) {
       best = info.name;
       bestDistance = d;
