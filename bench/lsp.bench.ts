@@ -84,6 +84,19 @@ async function main(): Promise<void> {
   }
   report('diagnostics: didOpen → publishDiagnostics', diagnostics);
 
+  // Diagnostics of the open document on save: the check and the publication, no text to transfer.
+  const onSave: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    onSave.push(
+      await timed(async () => {
+        const published = client.nextDiagnostics(uri);
+        client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+        await published;
+      }),
+    );
+  }
+  report('diagnostics: didSave → publishDiagnostics', onSave);
+
   const typing: number[] = [];
   for (let i = 0; i < 30; i++) {
     typing.push(
