@@ -57,12 +57,24 @@ const modelCache = new Map<string, { version: number; model: MappingModel }>();
 const diagnosticsByUri = new Map<string, Diagnostic[]>();
 const pendingChecks = new Map<string, ReturnType<typeof setTimeout>>();
 
-/** The model of a document at its current version, parsed once per version. */
+/**
+ * Models kept at once. Requests come for the documents in view; re-parsing another one costs well
+ * under a millisecond for a real mapping, while keeping a model for every open document costs memory.
+ */
+const MAX_MODELS = 4;
+
+/** The model of a document at its current version, parsed once per version (most recently used kept). */
 function modelOf(document: TextDocument): MappingModel {
   const cached = modelCache.get(document.uri);
-  if (cached && cached.version === document.version) return cached.model;
+  if (cached && cached.version === document.version) {
+    modelCache.delete(document.uri);
+    modelCache.set(document.uri, cached);
+    return cached.model;
+  }
   const model = parseMapping(document.getText());
+  modelCache.delete(document.uri);
   modelCache.set(document.uri, { version: document.version, model });
+  if (modelCache.size > MAX_MODELS) modelCache.delete(modelCache.keys().next().value!);
   return model;
 }
 
