@@ -53,11 +53,18 @@ async function main(): Promise<void> {
   }
   report('hover on a code cell (per-deck table)', hover);
 
-  const completionColumn0: number[] = [];
+  const emptyLine = lines.length - 1; // the empty line after the final CRLF, where a new row goes
+  const completionAll: number[] = [];
   for (let i = 0; i < 300; i++) {
-    completionColumn0.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: 1 } })));
+    completionAll.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: emptyLine, character: 0 } })));
   }
-  report('completion in column 1 (every function, ~900 items)', completionColumn0);
+  report('completion in column 1, empty cell (all ~900 functions)', completionAll);
+
+  const completionTyped: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    completionTyped.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: 3 } })));
+  }
+  report('completion in column 1 after 3 letters', completionTyped);
 
   const completionDeck: number[] = [];
   for (let i = 0; i < 1000; i++) {

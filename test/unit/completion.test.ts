@@ -14,7 +14,7 @@ const labels = (items: CompletionItem[]) => items.map(i => i.label);
 
 describe('completion', () => {
   it('offers function names in column 1, with tab and types, replacing the whole cell', () => {
-    const { items, ranges } = completeAt('[[Play|P]],PlayPause,Button,900B,,,,,,,,,,,');
+    const { items, ranges } = completeAt('[[|PlayP]],PlayPause,Button,900B,,,,,,,,,,,');
     const item = items.find(i => i.label === 'PlayPause');
     assert.ok(item);
     assert.equal(item.detail, 'DECK · Button');
@@ -36,6 +36,17 @@ describe('completion', () => {
     assert.equal(item.documentation, undefined, 'the list carries no documentation');
     const resolved = resolveCompletionItem(item);
     assert.match((resolved.documentation as { value: string }).value, /Play\/Pause[\s\S]*DECK tab · has a light/);
+  });
+
+  it('once letters are typed, sends only the names containing them in order, marked incomplete', () => {
+    const { text, cursor } = marked(FACTORY_HEAD + 'PlPs|,PlayPause,Button,900B,,,,,,,,,,,');
+    const list = computeCompletion(parseMapping(text), cursor!);
+    assert.equal(list.isIncomplete, true);
+    assert.ok(list.items.some(i => i.label === 'PlayPause'));
+    assert.ok(list.items.every(i => /p.*l.*p.*s/i.test(i.label)));
+    assert.ok(list.items.length < 50, `${list.items.length} items`);
+    const empty = computeCompletion(parseMapping(marked(FACTORY_HEAD + '|').text), marked(FACTORY_HEAD + '|').cursor!);
+    assert.equal(empty.isIncomplete, false);
   });
 
   it('offers function names on an empty line and on the last line after the final newline', () => {
