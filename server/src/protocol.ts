@@ -2,6 +2,7 @@
  * Custom requests shared by the client, the server and other editors' clients.
  * Types only, no runtime imports, so any bundle can include it.
  */
+import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
 
 /** `rekordboxMidi/decode`: what a 4-hex code means. */
 export const DecodeRequestMethod = 'rekordboxMidi/decode';
@@ -44,4 +45,72 @@ export interface DocumentInfoResult {
   sections: number;
   errors: number;
   warnings: number;
+}
+
+/**
+ * `rekordboxMidi/learn`: what the messages a controller sent during a learn mean, and the edit that
+ * writes the learned code at the cursor. The server decides everything (docs/learn.md); the client
+ * applies `edit` (one undo step) and never saves.
+ */
+export const LearnRequestMethod = 'rekordboxMidi/learn';
+
+export interface LearnMessage {
+  /** One message or packet as the port delivered it (running status and several messages allowed). */
+  bytes: number[];
+  /** Milliseconds (any origin), used to tell a jog wheel's dense burst from an encoder. */
+  time: number;
+}
+
+export interface LearnParams {
+  textDocument: { uri: string };
+  position: Position;
+  messages: LearnMessage[];
+}
+
+export type LearnedType = 'Button' | 'KnobSlider' | 'KnobSliderHiRes' | 'Rotary' | 'JogRotate';
+
+export interface LearnedControl {
+  /** The code written to the file: `900B` (the note-on code for buttons, the MSB for 14-bit controls). */
+  code: string;
+  type: LearnedType;
+  /** `note on, ch 1, note 11 (B-1)`. */
+  description: string;
+  /** 0–15 as in the file. */
+  channel: number;
+  /** Messages the control sent (both halves of a 14-bit pair). */
+  messages: number;
+  /** Relative controls: `offset64` (0x41 = +1, 0x3F = −1) or `twosComplement` (0x01 = +1, 0x7F = −1). */
+  encoding?: 'offset64' | 'twosComplement';
+  /** KnobSliderHiRes: the LSB code (CC + 32) the control also sends. */
+  lsbCode?: string;
+  /** Why this type, for people. */
+  reason: string;
+}
+
+export interface LearnConflict {
+  /** 0-based line of the other row. */
+  line: number;
+  functionName: string;
+  /** The code both rows receive. */
+  code: string;
+  /** `lsb` when the code is a 14-bit control's implied LSB (CC + 32) rather than a written code. */
+  kind: 'same-code' | 'lsb';
+}
+
+export interface LearnResult {
+  /** The edit to apply (one undo step), or null when nothing is written. */
+  edit: WorkspaceEdit | null;
+  /** One line for people: what was learned, where it went, what it conflicts with. */
+  summary: string;
+  learned?: LearnedControl;
+  /** Where the code went: 0-based line and column (3 = MIDI IN, 4–7 its decks, 8 = MIDI OUT, 9–12 its decks). */
+  target?: { line: number; column: number };
+  /** For a new row: where to put the cursor (column 0) and ask for function completion. */
+  cursor?: Position;
+  /** Rows with another function that now receive the same code. */
+  conflicts?: LearnConflict[];
+  /** The codes of the other controls that moved (not learned). */
+  others?: string[];
+  /** Messages that were read and dropped. */
+  ignored?: { clock: number; activeSensing: number; sysEx: number; otherSystem: number; strayBytes: number; invalidItems: number };
 }

@@ -21,6 +21,9 @@ import {
   DocumentInfoParams,
   DocumentInfoRequestMethod,
   DocumentInfoResult,
+  LearnParams,
+  LearnRequestMethod,
+  LearnResult,
 } from './protocol';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
 import { computeCompletion, resolveCompletionItem } from './service/features/completion';
@@ -30,6 +33,7 @@ import { computeFoldingRanges } from './service/features/foldingRanges';
 import { computeFormattingEdits, computeRangeFormattingEdits } from './service/features/formatting';
 import { computeHover } from './service/features/hover';
 import { computeInlayHints } from './service/features/inlayHints';
+import { computeLearn } from './service/features/learn';
 import { computeDocumentHighlights, computeReferences } from './service/features/references';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
@@ -282,6 +286,23 @@ connection.onRequest(DocumentInfoRequestMethod, (params: DocumentInfoParams): Do
       warnings: diagnostics.filter(d => d.severity === 2).length,
     };
   }, null),
+);
+
+connection.onRequest(LearnRequestMethod, (params: LearnParams): LearnResult =>
+  guard(
+    'learn',
+    () => {
+      const uri = typeof params?.textDocument?.uri === 'string' ? params.textDocument.uri : '';
+      const document = uri ? documents.get(uri) : undefined;
+      return computeLearn(document ? modelOf(document) : undefined, {
+        uri: uri || '(no document given)',
+        version: document?.version,
+        position: params?.position,
+        messages: params?.messages,
+      });
+    },
+    { edit: null, summary: 'Learning failed inside the server (see its log): nothing written.' },
+  ),
 );
 
 documents.listen(connection);
