@@ -100,22 +100,8 @@ userDataDir ||= fs.mkdtempSync('/tmp/code-shim-udd-');
 extensionsDir ||= path.join(userDataDir, 'extensions');
 fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
 fs.mkdirSync(extensionsDir, { recursive: true });
-// A test profile: written fresh each run so a crashed run's setting changes do not leak into the next.
-fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'chat.disableAIFeatures': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'security.workspace.trust.enabled': false,
-  'files.hotExit': 'off',
-  // VS Code for the Web (code-server) saves after 1 s by default, desktop VS Code does not: off, as on desktop.
-  'files.autoSave': 'off',
-  'window.restoreWindows': 'none',
-}, null, 1));
+// The test profile (test-settings.json), written fresh each run.
+fs.copyFileSync(path.join(__dirname, 'test-settings.json'), path.join(userDataDir, 'User', 'settings.json'));
 
 const freePort = () => new Promise((resolve, reject) => {
   const s = net.createServer();

@@ -123,29 +123,8 @@ function makeProfile() {
   fs.mkdirSync(extensionsDir, { recursive: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   fs.symlinkSync(root, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'security.workspace.trust.enabled': false,
-        'files.hotExit': 'off',
-        // VS Code for the Web saves after 1 s by default, desktop VS Code does not: off, so Ctrl+S is what saves.
-        'files.autoSave': 'off',
-        'window.restoreWindows': 'none',
-      },
-      null,
-      1,
-    ),
-  );
+  // The same test profile as the editor lane.
+  fs.copyFileSync(path.join(root, 'test', 'editor', 'test-settings.json'), path.join(userDataDir, 'User', 'settings.json'));
   return { userDataDir, extensionsDir };
 }
 
