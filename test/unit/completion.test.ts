@@ -49,6 +49,17 @@ describe('completion', () => {
     assert.equal(empty.isIncomplete, false);
   });
 
+  it('sorts names seen in Rekordbox files before unverified ones, then # and NoFunction', () => {
+    const items = completeAt('|').items;
+    const key = (label: string) => {
+      const item = items.find(i => i.label === label)!;
+      return item.sortText ?? item.label;
+    };
+    assert.ok(key('PlayPause') < key('TrackNext'), 'TrackNext is only named by a note');
+    assert.ok(key('TrackNext') < key('#'));
+    assert.equal(items.find(i => i.label === 'PlayPause')!.sortText, undefined, 'no sortText where the label sorts right');
+  });
+
   it('offers function names on an empty line and on the last line after the final newline', () => {
     assert.ok(labels(completeAt('|').items).includes('Cue'));
     const { text } = marked(FACTORY_HEAD);

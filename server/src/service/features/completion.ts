@@ -131,16 +131,20 @@ let functionItemsCache: { catalog: FunctionCatalog; items: CompletionItem[] } | 
  */
 function functionItems(catalog: FunctionCatalog): CompletionItem[] {
   if (functionItemsCache?.catalog !== catalog) {
-    const items: CompletionItem[] = catalog.entries.map(e => ({
-      label: e.name,
-      kind: CompletionItemKind.Function,
-      detail: `${e.tab}${e.types.length ? ' · ' + e.types.join(', ') : ''}${e.evidence === 'rekordbox' ? '' : ' · unverified'}`,
-      // Names seen in Rekordbox's own files first.
-      sortText: `${e.evidence === 'rekordbox' ? 0 : 1}${e.name}`,
-    }));
+    const items: CompletionItem[] = catalog.entries.map(e => {
+      const item: CompletionItem = {
+        label: e.name,
+        kind: CompletionItemKind.Function,
+        detail: `${e.tab}${e.types.length ? ' · ' + e.types.join(', ') : ''}${e.evidence === 'rekordbox' ? '' : ' · unverified'}`,
+      };
+      // Names seen in Rekordbox's own files sort by their label; the others after them ('~' sorts
+      // after every letter). Leaving sortText out of the first keeps the list small.
+      if (e.evidence !== 'rekordbox') item.sortText = `~${e.name}`;
+      return item;
+    });
     items.push(
-      { label: '#', kind: CompletionItemKind.Keyword, detail: 'no function', documentation: 'No function assigned to this control.', sortText: '2#' },
-      { label: 'NoFunction', kind: CompletionItemKind.Keyword, detail: 'learned, unassigned', documentation: 'What Rekordbox EXPORT writes for a learned code with no function.', sortText: '2NoFunction' },
+      { label: '#', kind: CompletionItemKind.Keyword, detail: 'no function', documentation: 'No function assigned to this control.', sortText: '~~#' },
+      { label: 'NoFunction', kind: CompletionItemKind.Keyword, detail: 'learned, unassigned', documentation: 'What Rekordbox EXPORT writes for a learned code with no function.', sortText: '~~NoFunction' },
     );
     functionItemsCache = { catalog, items };
   }
