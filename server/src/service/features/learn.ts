@@ -30,7 +30,7 @@ import { decodeCode, describeCode, formatCode, isChannelMessage } from '../midi/
 import { renderFields } from '../fixes/rowFixes';
 import { inferControl, Inference, InferredControl } from '../learn/inferControl';
 import { NoiseCounts, parseMidiStream } from '../learn/midiStream';
-import { receivesInput } from '../rules/duplicateCodes';
+import { assignsInput } from '../model/codeConflicts';
 import { fieldRange } from '../util/ranges';
 
 export interface LearnInput {
@@ -364,7 +364,7 @@ function findConflicts(model: MappingModel, line: number): LearnConflict[] {
   const conflicts: LearnConflict[] = [];
   for (const other of model.mappingRows) {
     if (conflicts.length >= MAX_CONFLICTS) break;
-    if (other.line.line === line || !receivesInput(other) || other.functionName === ownFunction) continue;
+    if (other.line.line === line || !assignsInput(other) || other.functionName === ownFunction) continue;
     const hiRes = other.type === 'KnobSliderHiRes';
     for (const d of inputCodesOf(other)) {
       const entry = { line: other.line.line, functionName: other.functionName };

@@ -3,7 +3,7 @@
  * or undefined when it does not apply. Code actions (features/codeActions.ts) turn them into edits.
  */
 import { Column, COLUMN_COUNT, isCodeColumn } from '../model/columns';
-import { cellValue, MappingModel, Row } from '../model/mappingModel';
+import { Row } from '../model/mappingModel';
 import { parseCode } from '../midi/midiCode';
 import { strayFieldRemoved } from '../model/strayField';
 
@@ -94,15 +94,6 @@ export function copyInputToOutput(row: Row): string[] | undefined {
   if (input.every(v => v === '') || output.some(v => v !== '')) return undefined;
   values.splice(Column.Output, 5, ...input);
   return values;
-}
-
-/** The dominant line ending of the model, for normalising. */
-export function dominantEnding(model: MappingModel): '\r\n' | '\n' | '\r' {
-  return model.lineEnding;
-}
-
-export function rowFunction(row: Row): string {
-  return cellValue(row, Column.Function);
 }
 
 /**

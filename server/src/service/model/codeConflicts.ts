@@ -1,16 +1,17 @@
 /**
  * Which MIDI IN codes trigger more than one function: the idea of the `duplicate-code` rule
  * (Rekordbox's guide §3.5, "One MIDI code cannot be assigned to multiple functions"), kept here
- * as a small shared helper for features that only need the set (semantic tokens).
+ * shared by the rule itself (its first pass), semantic tokens and learning.
  *
- * Same reading as rules/duplicateCodes.ts: every row is expanded to the codes each deck really
+ * Every row is expanded to the codes each deck really
  * receives; rows that assign nothing (`#`, `#Name`, `NoFunction`, empty) and output-only rows
  * (Indicator, JogIndicator, Parameter…) are left out; `FFF1`-style parameter codes are not MIDI;
  * the same function on several rows is allowed. One pass, no allocation per row beyond the
- * expanded codes. A unit test checks this agrees with the rule's diagnostics.
+ * expanded codes.
  */
 import { controlType } from '../catalog/controlTypes';
-import { inputCodesOf, MappingModel, MappingRow } from './mappingModel';
+import { DeckCode } from './expandDeckCodes';
+import { inputCodesOf, MappingModel, MappingRow, Row } from './mappingModel';
 
 /** True when the row assigns a function to its MIDI IN codes (the rows the one-code-one-function rule is about). */
 export function assignsInput(row: MappingRow): boolean {
@@ -23,13 +24,16 @@ export function isParameterCode(code: number): boolean {
   return (code & 0xfff0) === 0xfff0;
 }
 
-/** The MIDI IN codes that rows with two or more different functions receive. */
-export function findConflictingCodes(model: MappingModel): Set<number> {
+/**
+ * The MIDI IN codes that rows with two or more different functions receive. `codesOf` lets a
+ * caller that already has each row's codes (the diagnostics pass) share them.
+ */
+export function findConflictingCodes(model: MappingModel, codesOf: (row: Row) => DeckCode[] = inputCodesOf): Set<number> {
   const firstFunction = new Map<number, string>();
   const conflicted = new Set<number>();
   for (const row of model.mappingRows) {
     if (!assignsInput(row)) continue;
-    for (const deckCode of inputCodesOf(row)) {
+    for (const deckCode of codesOf(row)) {
       if (isParameterCode(deckCode.code)) continue;
       const seen = firstFunction.get(deckCode.code);
       if (seen === undefined) firstFunction.set(deckCode.code, row.functionName);

@@ -247,15 +247,6 @@ function parseOptions(cell: Cell | undefined): OptionEntry[] {
   return entries;
 }
 
-export function isMappingRow(row: Row): row is MappingRow {
-  return row.kind === 'mapping';
-}
-
-/** The row on a given line, or undefined past the end. */
-export function rowAtLine(model: MappingModel, line: number): Row | undefined {
-  return model.rows[line];
-}
-
 /** The column of the field that holds a character (a position on a comma belongs to the field before it). */
 export function columnAt(row: Row, character: number): number {
   const fields = row.line.fields;

@@ -8,7 +8,7 @@
  * MAX_RELATED other rows, so one code on thousands of rows cannot go quadratic.
  */
 import { DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { controlType } from '../catalog/controlTypes';
+import { assignsInput, findConflictingCodes } from '../model/codeConflicts';
 import { DeckCode } from '../model/expandDeckCodes';
 import { MappingRow } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
@@ -22,30 +22,15 @@ interface Use {
   deckCode: DeckCode;
 }
 
-export function receivesInput(row: MappingRow): boolean {
-  if (row.functionState !== 'assigned') return false;
-  return !controlType(row.type)?.outputOnly;
-}
-
 export const checkDuplicateCodes: Rule = ({ model, uri, report, inputCodes }) => {
-  // First pass, allocation-free: the first function seen on each code, and the codes a second
-  // function also uses. Real files have no conflicts, so the second pass usually does nothing.
-  const firstFunction = new Map<number, string>();
-  const conflicted = new Set<number>();
-  for (const row of model.mappingRows) {
-    if (!receivesInput(row)) continue;
-    for (const deckCode of inputCodes(row)) {
-      if ((deckCode.code & 0xfff0) === 0xfff0) continue; // FFF1-style parameter codes are not MIDI
-      const seen = firstFunction.get(deckCode.code);
-      if (seen === undefined) firstFunction.set(deckCode.code, row.functionName);
-      else if (seen !== row.functionName) conflicted.add(deckCode.code);
-    }
-  }
+  // First, allocation-free: the codes a second function also uses. Real files have none, so
+  // collecting the uses below usually does nothing.
+  const conflicted = findConflictingCodes(model, inputCodes);
   if (conflicted.size === 0) return;
 
   const usesByCode = new Map<number, Use[]>();
   for (const row of model.mappingRows) {
-    if (!receivesInput(row)) continue;
+    if (!assignsInput(row)) continue;
     for (const deckCode of inputCodes(row)) {
       if (!conflicted.has(deckCode.code)) continue;
       let uses = usesByCode.get(deckCode.code);

@@ -23,7 +23,7 @@ import { DeckCode } from '../model/expandDeckCodes';
 import { Cell, MappingRow } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
 import { fieldRange } from '../util/ranges';
-import { receivesInput } from './duplicateCodes';
+import { assignsInput } from '../model/codeConflicts';
 import { Rule } from './ruleContext';
 
 export const HI_RES_TYPE = 'KnobSliderHiRes';
@@ -77,7 +77,7 @@ export const checkHiRes: Rule = ({ model, uri, report, inputCodes }) => {
   if (lsbCodes.size === 0) return;
 
   for (const row of model.mappingRows) {
-    if (!receivesInput(row)) continue;
+    if (!assignsInput(row)) continue;
     for (const use of inputCodes(row)) {
       const entry = lsbCodes.get(use.code);
       if (!entry) continue;
