@@ -12,13 +12,15 @@
  *          [folder] (default examples/, or test/fixtures/corpus when examples/ has no mapping).
  * Profile and logs of the code-server run: .vscode-test/start/ (ignored by git).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { setupCodeServer } = createRequire(import.meta.url)('../test/editor/codeServerSetup.js');
 const args = process.argv.slice(2);
 const flag = name => args.includes(name);
 const option = name => {
@@ -58,13 +60,9 @@ if (!forceCodeServer && onPath('code')) {
 
 async function startCodeServer() {
   // 1. code-server (cached; a few minutes the first time).
-  let env = {};
+  let env;
   try {
-    const out = execFileSync('bash', [path.join(root, 'test', 'editor', 'setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    for (const line of out.split('\n')) {
-      const m = /^([A-Z_]+)=(.+)$/.exec(line.trim());
-      if (m) env[m[1]] = m[2];
-    }
+    env = setupCodeServer();
   } catch (e) {
     console.error(`start: installing code-server failed (${e.message.split('\n')[0]})`);
     process.exit(1);

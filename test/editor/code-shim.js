@@ -22,11 +22,11 @@
  *   logs/<time>/...      VS Code's own logs, among them the extension host's (exthost*.log)
  */
 'use strict';
-const { spawn, execFileSync } = require('child_process');
+const { spawn } = require('child_process');
 const fs = require('fs');
-const net = require('net');
 const path = require('path');
 const util = require('util');
+const { freePort, loadPlaywright, setupCodeServer } = require('./codeServerSetup');
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const TIMEOUT = +(process.env.SHIM_TIMEOUT_MS || 600000);
@@ -71,28 +71,12 @@ if (!testsPath) {
 
 // ---- code-server location ----------------------------------------------------------------------
 function codeServerPaths() {
-  const env = { CODE_SERVER_NODE: process.env.CODE_SERVER_NODE, CODE_SERVER_BIN: process.env.CODE_SERVER_BIN, PLAYWRIGHT_CORE: process.env.PLAYWRIGHT_CORE };
-  if (!env.CODE_SERVER_NODE || !env.CODE_SERVER_BIN) {
-    const out = execFileSync('bash', [path.join(__dirname, 'setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    for (const line of out.split('\n')) {
-      const m = /^(CODE_SERVER_NODE|CODE_SERVER_BIN|PLAYWRIGHT_CORE)=(.*)$/.exec(line.trim());
-      if (m) env[m[1]] = m[2];
-    }
-  }
+  const fromEnv = { CODE_SERVER_NODE: process.env.CODE_SERVER_NODE, CODE_SERVER_BIN: process.env.CODE_SERVER_BIN, PLAYWRIGHT_CORE: process.env.PLAYWRIGHT_CORE };
+  const env = fromEnv.CODE_SERVER_NODE && fromEnv.CODE_SERVER_BIN ? fromEnv : setupCodeServer();
   const { CODE_SERVER_NODE: node, CODE_SERVER_BIN: bin } = env;
-  if (!node || !fs.existsSync(node)) throw new Error(`Node 24 for code-server not found (${node}); run test/editor/setup-code-server.sh`);
-  if (!bin || !fs.existsSync(bin)) throw new Error(`code-server not found (${bin}); run test/editor/setup-code-server.sh`);
+  if (!fs.existsSync(node)) throw new Error(`Node 24 for code-server not found (${node}); run test/editor/setup-code-server.sh`);
+  if (!fs.existsSync(bin)) throw new Error(`code-server not found (${bin}); run test/editor/setup-code-server.sh`);
   return { node, bin, playwright: env.PLAYWRIGHT_CORE };
-}
-
-/** playwright-core: the project's own when installed, else the one setup-code-server.sh keeps in its cache. */
-function loadPlaywright(fromSetup) {
-  try {
-    return require('playwright-core');
-  } catch (e) {
-    if (!fromSetup) throw e;
-    return require(fromSetup);
-  }
 }
 
 // ---- profile -----------------------------------------------------------------------------------
@@ -103,11 +87,6 @@ fs.mkdirSync(extensionsDir, { recursive: true });
 // The test profile (test-settings.json), written fresh each run.
 fs.copyFileSync(path.join(__dirname, 'test-settings.json'), path.join(userDataDir, 'User', 'settings.json'));
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = net.createServer();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-});
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 let cs; // code-server child (leader of its own process group)

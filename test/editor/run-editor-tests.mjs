@@ -16,13 +16,13 @@
  * Kept after the run in .vscode-test/editor/: results.json, user-data/ (code-server.log,
  * browser-console.log, logs/*: the extension host's and the "Rekordbox MIDI" output channel's logs).
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+const { setupCodeServer } = require('./codeServerSetup.js');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const laneDir = path.join(root, '.vscode-test', 'editor');
@@ -87,16 +87,7 @@ async function main() {
     vscodeExecutablePath = path.join(here, 'code-shim.js');
     mode = 'code-server + headless Chromium (test/editor/code-shim.js)';
     try {
-      const out = execFileSync('bash', [path.join(here, 'setup-code-server.sh'), ...(process.env.CODE_SERVER_CACHE ? [process.env.CODE_SERVER_CACHE] : [])], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        timeout: 20 * 60 * 1000,
-      });
-      for (const line of out.split('\n')) {
-        const m = /^(CODE_SERVER_NODE|CODE_SERVER_BIN|PLAYWRIGHT_CORE)=(.+)$/.exec(line.trim());
-        if (m) env[m[1]] = m[2];
-      }
-      if (!env.CODE_SERVER_NODE || !env.CODE_SERVER_BIN) throw new Error('setup-code-server.sh printed no CODE_SERVER_NODE/CODE_SERVER_BIN');
+      Object.assign(env, setupCodeServer());
     } catch (e) {
       return finish(0, 0, false, `setup failed: ${e.message.split('\n')[0]}`);
     }

@@ -8,13 +8,13 @@
  *
  * Prints one `ok - ...` / `FAIL - ...` line per check and exits non-zero when one failed.
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+const { loadPlaywright, setupCodeServer } = require('./codeServerSetup.js');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const [url, file = 'with-mistakes.midi.csv', out = path.join(root, '.vscode-test', 'start', 'screenshot.png')] = process.argv.slice(2);
@@ -25,11 +25,9 @@ if (!url) {
 
 function playwright() {
   try {
-    return require('playwright-core');
+    return loadPlaywright();
   } catch {
-    const setup = execFileSync('bash', [path.join(here, 'setup-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    const dir = /^PLAYWRIGHT_CORE=(.+)$/m.exec(setup)?.[1];
-    return require(dir);
+    return loadPlaywright(setupCodeServer().PLAYWRIGHT_CORE);
   }
 }
 

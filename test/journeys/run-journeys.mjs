@@ -18,10 +18,9 @@
  * Prints one line per journey and, last, `N passed, N failed`; exits non-zero when a journey failed,
  * the lane could not start, or no journey ran.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +28,7 @@ import { journeys } from './journeys.mjs';
 import { openWorkbench } from './ui.mjs';
 
 const require = createRequire(import.meta.url);
+const { freePort, loadPlaywright, setupCodeServer } = require('../editor/codeServerSetup.js');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const corpus = path.join(root, 'test', 'fixtures', 'corpus');
@@ -79,41 +79,6 @@ async function stopAll() {
   if (tmp && process.env.JOURNEYS_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
   else if (tmp) say(`kept ${tmp}`);
 }
-
-function setup() {
-  const out = execFileSync('bash', [path.join(root, 'test', 'editor', 'setup-code-server.sh'), ...(process.env.CODE_SERVER_CACHE ? [process.env.CODE_SERVER_CACHE] : [])], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    timeout: 20 * 60 * 1000,
-  });
-  const env = {};
-  for (const line of out.split('\n')) {
-    const m = /^(CODE_SERVER_NODE|CODE_SERVER_BIN|PLAYWRIGHT_CORE)=(.+)$/.exec(line.trim());
-    if (m) env[m[1]] = m[2];
-  }
-  for (const key of ['CODE_SERVER_NODE', 'CODE_SERVER_BIN']) if (!env[key] || !fs.existsSync(env[key])) throw new Error(`setup-code-server.sh gave no usable ${key}`);
-  return env;
-}
-
-/** playwright-core: the project's own when installed, else the one setup-code-server.sh keeps in its cache. */
-function loadPlaywright(fromSetup) {
-  try {
-    return require('playwright-core');
-  } catch (e) {
-    if (!fromSetup) throw e;
-    return require(fromSetup);
-  }
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
 
 /** A profile of its own with the extension installed as a link to this clone (as scripts/start.mjs does). */
 function makeProfile() {
@@ -250,7 +215,7 @@ async function main() {
 
   let env;
   try {
-    env = setup();
+    env = setupCodeServer();
   } catch (e) {
     return finish(0, 0, false, `setup failed: ${e.message.split('\n')[0]}`);
   }

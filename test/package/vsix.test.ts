@@ -52,14 +52,11 @@ describe('VSIX package', () => {
   });
 
   it('installs into a real VS Code (code-server)', () => {
-    const setup = spawnSync('bash', [path.join(REPO_ROOT, 'test', 'editor', 'setup-code-server.sh')], { encoding: 'utf8' });
-    assert.equal(setup.status, 0, `setup failed: ${setup.stderr}`);
-    const env = Object.fromEntries(
-      setup.stdout
-        .split('\n')
-        .filter(l => /^[A-Z_]+=/.test(l))
-        .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-    );
+    // The same setup as the editor lane (test/editor/codeServerSetup.js, plain JavaScript).
+    const { setupCodeServer } = require(path.join(REPO_ROOT, 'test', 'editor', 'codeServerSetup.js')) as {
+      setupCodeServer(): Record<'CODE_SERVER_NODE' | 'CODE_SERVER_BIN', string>;
+    };
+    const env = setupCodeServer();
     const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rbm-vsix-'));
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rbm-vsix-udd-'));
     const codeServer = (...args: string[]) =>
