@@ -117,6 +117,7 @@ export function computeDiagnostics(model: MappingModel, options: DiagnosticsOpti
   const levels = resolveRuleSeverities(options.ruleSeverities);
   const context: RuleContext = {
     model,
+    paddedCount,
     isShifted: row => isShiftedRow(row, paddedCount),
     inputCodes: row => (inputCodesByLine[row.line.line] ??= inputCodesOf(row)),
     uri: options.uri ?? 'untitled:mapping.midi.csv',

@@ -49,8 +49,7 @@ function firstText(row: Row): string {
   return row.line.fields.slice(COLUMN_COUNT).find(f => f.value !== '')?.value ?? '';
 }
 
-export const checkFieldCount: Rule = ({ model, report }) => {
-  const paddedCount = uniformPaddedCount(model);
+export const checkFieldCount: Rule = ({ model, report, paddedCount, isShifted }) => {
   const rows = columnRows(model);
   if (paddedCount !== undefined) {
     report(
@@ -67,7 +66,7 @@ export const checkFieldCount: Rule = ({ model, report }) => {
     const n = row.line.fields.length;
     if (n > COLUMN_COUNT) {
       const text = firstText(row);
-      if (isShiftedRow(row, paddedCount)) {
+      if (isShifted(row)) {
         report(
           'field-count',
           DiagnosticSeverity.Error,

@@ -40,6 +40,8 @@ export interface RuleContext {
   model: MappingModel;
   uri: string;
   catalog: FunctionCatalog;
+  /** The field count every row shares when the whole file was padded alike (see rules/fieldCount.ts). */
+  paddedCount: number | undefined;
   /** Rows whose columns a stray field has shifted: their cells past the shift are not checked one by one. */
   isShifted(row: Row): boolean;
   /** What each deck of a row receives, computed once per check however many rules ask. */
