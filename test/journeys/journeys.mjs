@@ -136,8 +136,9 @@ export const journeys = [
       const text = await waitFor(`line ${PLAY_LINE} after Enter`, () => lineText(j.page, PLAY_LINE), t => t !== 'PlayPa');
       expect(text === 'PlayPause', `line ${PLAY_LINE} reads ${JSON.stringify(text)} after accepting, expected "PlayPause"`);
       expect((await lineText(j.page, PLAY_LINE + 1)) === PLAY_ROW, `the PlayPause row below changed: ${await lineText(j.page, PLAY_LINE + 1)}`);
-      const cursor = await j.page.locator('#status\\.editor\\.selection').innerText();
-      expect(cursor.startsWith(`Ln ${PLAY_LINE}, Col 10`), `cursor at ${cursor}, expected after PlayPause`);
+      // The status bar's cursor item updates a moment after the edit: wait for it rather than read it once.
+      const cursor = await waitFor(`the cursor after PlayPause (Ln ${PLAY_LINE}, Col 10)`,
+        () => j.page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${PLAY_LINE}, Col 10`));
       j.note(`line ${PLAY_LINE} now reads "${text}", cursor ${cursor}`);
     },
   },
