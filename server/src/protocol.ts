@@ -114,3 +114,45 @@ export interface LearnResult {
   /** Messages that were read and dropped. */
   ignored?: { clock: number; activeSensing: number; sysEx: number; otherSystem: number; strayBytes: number; invalidItems: number };
 }
+
+/**
+ * `rekordboxMidi/mappingRows`: every mapping row with the codes each deck really receives and sends,
+ * so a client can tell which rows a MIDI message triggers (a monitor) or which code lights a row.
+ */
+export const MappingRowsRequestMethod = 'rekordboxMidi/mappingRows';
+
+export interface MappingRowsParams {
+  textDocument: { uri: string };
+}
+
+export interface MappingRowCode {
+  /** 1–4, or null when the row has no deck columns and its base code serves every deck. */
+  deck: number | null;
+  /** 4 hex digits, upper case: `910B`. */
+  code: string;
+}
+
+export interface MappingRowInfo {
+  /** 0-based line. */
+  line: number;
+  /** Column 0 as written: `PlayPause`, `#`, `#JogScratch`, `NoFunction`, or empty. */
+  functionName: string;
+  /** Column 1: the control's label (`PlayPause+Shift`); empty in EXPORT files. */
+  control: string;
+  type: string;
+  comment: string;
+  /** What each deck receives (MIDI IN), after deck channels are applied. */
+  input: MappingRowCode[];
+  /** What each deck is sent (MIDI OUT: its lights). */
+  output: MappingRowCode[];
+  /** `KnobSliderHiRes` rows: the LSB codes (CC + 32) each deck also receives. */
+  lsbInput?: MappingRowCode[];
+}
+
+export interface MappingRowsResult {
+  uri: string;
+  /** The document version the rows are of. */
+  version: number;
+  deviceName: string | null;
+  rows: MappingRowInfo[];
+}

@@ -24,6 +24,9 @@ import {
   LearnParams,
   LearnRequestMethod,
   LearnResult,
+  MappingRowsParams,
+  MappingRowsRequestMethod,
+  MappingRowsResult,
 } from './protocol';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
 import { computeCompletion, resolveCompletionItem } from './service/features/completion';
@@ -34,6 +37,7 @@ import { computeFormattingEdits, computeRangeFormattingEdits } from './service/f
 import { computeHover } from './service/features/hover';
 import { computeInlayHints } from './service/features/inlayHints';
 import { computeLearn } from './service/features/learn';
+import { computeMappingRows } from './service/features/mappingRows';
 import { computeDocumentHighlights, computeReferences } from './service/features/references';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
@@ -286,6 +290,13 @@ connection.onRequest(DocumentInfoRequestMethod, (params: DocumentInfoParams): Do
       warnings: diagnostics.filter(d => d.severity === 2).length,
     };
   }, null),
+);
+
+connection.onRequest(
+  MappingRowsRequestMethod,
+  onDocument<MappingRowsParams, MappingRowsResult | null>('mappingRows', null, (model, _params, uri) =>
+    computeMappingRows(model, uri, documents.get(uri)?.version ?? 0),
+  ),
 );
 
 connection.onRequest(LearnRequestMethod, (params: LearnParams): LearnResult =>
