@@ -1,6 +1,11 @@
-// Bundles the extension client, the language server and the command-line tool into dist/
-// (three entry points, as vscode-eslint does). `--production` minifies; `--watch` rebuilds.
+// Bundles the extension client, the language server, the command-line tool and the MIDI host into
+// dist/ (one entry point each, as vscode-eslint does). `--production` minifies; `--watch` rebuilds.
+// The MIDI host's native binding cannot be bundled: it and its runtime dependencies are copied to
+// dist/node_modules/ (see copyMidiRuntime) so dist/midiHost.js finds them without the root node_modules.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,7 +24,42 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/midi/host/midiHost.ts'], outfile: 'dist/midiHost.js', external: ['@julusian/midi', '@julusian/midi/*'] },
 ];
+
+/**
+ * What `require('@julusian/midi/lazy')` loads at run time, per package: the JavaScript, the
+ * manifests (for `exports` and `main`), the licences and every platform's prebuild. Not the C++
+ * sources, vendor/, type declarations or source maps. node-addon-api is a build-time dependency only.
+ */
+const MIDI_RUNTIME = {
+  '@julusian/midi': file => /^(package\.json|LICENSE|load-native\.js|binding-options\.js|dist\/[^/]+\.js|prebuilds\/.+\.node)$/.test(file),
+  'pkg-prebuilds': file => /^(package\.json|LICENSE|bindings\.js|lib\/[^/]+\.js)$/.test(file),
+  tslib: file => /^(package\.json|LICENSE\.txt|tslib\.js)$/.test(file),
+};
+
+function filesUnder(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+/** Copies the MIDI host's runtime packages into dist/node_modules/ (fresh each build: no stale files). */
+function copyMidiRuntime() {
+  const target = path.join('dist', 'node_modules');
+  fs.rmSync(target, { recursive: true, force: true });
+  const requireFromMidi = createRequire(path.resolve('node_modules/@julusian/midi/package.json'));
+  for (const [name, wanted] of Object.entries(MIDI_RUNTIME)) {
+    // Resolved as @julusian/midi resolves them (a nested copy wins over the root one).
+    const source = name === '@julusian/midi' ? path.resolve('node_modules/@julusian/midi') : path.dirname(requireFromMidi.resolve(`${name}/package.json`));
+    const files = filesUnder(source).filter(wanted);
+    if (!files.includes('package.json') || files.length < 2) throw new Error(`esbuild.mjs: ${name} has nothing to copy from ${source}`);
+    for (const file of files) {
+      fs.mkdirSync(path.join(target, name, path.dirname(file)), { recursive: true });
+      fs.copyFileSync(path.join(source, file), path.join(target, name, file));
+    }
+  }
+}
 
 if (watch) {
   for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();
@@ -27,3 +67,4 @@ if (watch) {
 } else {
   await Promise.all(builds.map(build => esbuild.build({ ...common, ...build })));
 }
+copyMidiRuntime();

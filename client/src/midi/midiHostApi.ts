@@ -40,6 +40,8 @@ export type MidiHostState =
 export interface MidiConnection {
   input: string | null;
   error?: string;
+  /** Set when the connection was made again without being asked: the chosen port came back, or the host restarted. */
+  reconnected?: boolean;
 }
 
 export interface Disposable {
@@ -65,4 +67,17 @@ export interface MidiHostConnection extends Disposable {
   send(outputName: string, bytes: number[]): Promise<void>;
   /** Kills and respawns the host process; reconnects the last input when it is still listed. */
   restart(): Promise<void>;
+  /**
+   * The input the user chose last (connectInput), kept while its port is gone: it is reconnected
+   * when it is listed again. null after disconnectInput().
+   */
+  readonly chosenInput: string | null;
+  /** Messages the host dropped because they came faster than they could be passed on (bounded queue), since it started. */
+  readonly droppedMessages: number;
+  /** Resolves with the first state after `starting` (ready, unavailable or stopped). */
+  waitUntilStarted(): Promise<MidiHostState>;
+  /** Reads the port lists now (the host otherwise polls once a second) and resolves with them. */
+  refreshPorts(): Promise<MidiPorts>;
+  /** The host process's id while it runs (for logs, and for tests that kill it). */
+  readonly hostProcessId: number | undefined;
 }
