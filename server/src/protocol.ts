@@ -156,3 +156,73 @@ export interface MappingRowsResult {
   deviceName: string | null;
   rows: MappingRowInfo[];
 }
+
+/**
+ * `rekordboxMidi/importMixxx`: a Mixxx controller mapping (`*.midi.xml`, its text) converted into a
+ * Rekordbox mapping in the factory dialect (docs/mixxx.md). Never an error: malformed XML comes back
+ * in `problems` (with line and column) next to whatever could still be converted.
+ */
+export const ImportMixxxRequestMethod = 'rekordboxMidi/importMixxx';
+
+export interface ImportMixxxParams {
+  xml: string;
+  /** The file's name, for the device name when the XML has no controller id. */
+  fileName?: string;
+}
+
+export interface MixxxProblemInfo {
+  severity: 'error' | 'warning';
+  message: string;
+  /** 1-based line and column in the XML, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface ImportMixxxSummary {
+  deviceName: string;
+  controls: number;
+  outputs: number;
+  rows: number;
+  /** Controls that now trigger a Rekordbox function. */
+  translated: number;
+  /** Of those, script-bound controls given the function of the same control on another deck. */
+  fromOtherDeck: number;
+  /** Controls kept in `NoFunction` rows for the user to assign. */
+  needUser: number;
+  needUserReasons: { reason: 'script' | 'noEquivalent'; text: string; controls: number; examples: string[] }[];
+  skipped: { reason: 'duplicate'; text: string; controls: number; examples: string[] }[];
+  lightsPlaced: number;
+  /** One paragraph for people. */
+  text: string;
+}
+
+export interface ImportMixxxResult {
+  /** The new mapping, CRLF line endings as Rekordbox writes them. */
+  csv: string;
+  summary: ImportMixxxSummary;
+  problems: MixxxProblemInfo[];
+}
+
+/**
+ * `rekordboxMidi/exportMixxx`: an open mapping as a Mixxx mapping skeleton: the rows whose functions
+ * have a Mixxx control, decks expanded to `[ChannelN]`. `null` for a document the server does not have.
+ */
+export const ExportMixxxRequestMethod = 'rekordboxMidi/exportMixxx';
+
+export interface ExportMixxxParams {
+  textDocument: { uri: string };
+}
+
+export interface ExportMixxxSummary {
+  functionRows: number;
+  exportedRows: number;
+  controls: number;
+  outputs: number;
+  withoutEquivalent: { functionName: string; rows: number }[];
+  text: string;
+}
+
+export interface ExportMixxxResult {
+  xml: string;
+  summary: ExportMixxxSummary;
+}

@@ -21,6 +21,12 @@ import {
   DocumentInfoParams,
   DocumentInfoRequestMethod,
   DocumentInfoResult,
+  ExportMixxxParams,
+  ExportMixxxRequestMethod,
+  ExportMixxxResult,
+  ImportMixxxParams,
+  ImportMixxxRequestMethod,
+  ImportMixxxResult,
   LearnParams,
   LearnRequestMethod,
   LearnResult,
@@ -37,6 +43,7 @@ import { computeFormattingEdits, computeRangeFormattingEdits } from './service/f
 import { computeHover } from './service/features/hover';
 import { computeInlayHints } from './service/features/inlayHints';
 import { computeLearn } from './service/features/learn';
+import { computeExportMixxx, computeImportMixxx } from './service/features/mixxx';
 import { computeMappingRows } from './service/features/mappingRows';
 import { computeDocumentHighlights, computeReferences } from './service/features/references';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
@@ -314,6 +321,31 @@ connection.onRequest(LearnRequestMethod, (params: LearnParams): LearnResult =>
     },
     { edit: null, summary: 'Learning failed inside the server (see its log): nothing written.' },
   ),
+);
+
+connection.onRequest(ImportMixxxRequestMethod, (params: ImportMixxxParams): ImportMixxxResult =>
+  guard('importMixxx', () => computeImportMixxx(params), {
+    csv: '',
+    summary: {
+      deviceName: '',
+      controls: 0,
+      outputs: 0,
+      rows: 0,
+      translated: 0,
+      fromOtherDeck: 0,
+      needUser: 0,
+      needUserReasons: [],
+      skipped: [],
+      lightsPlaced: 0,
+      text: 'The conversion failed inside the server (see its log): nothing converted.',
+    },
+    problems: [{ severity: 'error', message: 'The conversion failed inside the server (see its log).' }],
+  }),
+);
+
+connection.onRequest(
+  ExportMixxxRequestMethod,
+  onDocument<ExportMixxxParams, ExportMixxxResult | null>('exportMixxx', null, (model, _params, uri) => computeExportMixxx(model, uri)),
 );
 
 documents.listen(connection);

@@ -26,3 +26,10 @@ export function corpusFiles(): CorpusFile[] {
 export function writtenByRekordbox(f: CorpusFile): boolean {
   return f.kind === 'factory' || f.kind === 'Rekordbox EXPORT';
 }
+
+/** test/fixtures/mixxx: real Mixxx mappings (provenance in its MANIFEST.tsv). */
+export const MIXXX_DIR = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'mixxx');
+
+export function mixxxFixture(name: string): string {
+  return fs.readFileSync(path.join(MIXXX_DIR, name), 'utf8');
+}

@@ -1,0 +1,18 @@
+/**
+ * The Mixxx conversions as the server answers them (`rekordboxMidi/importMixxx`,
+ * `rekordboxMidi/exportMixxx`): the engine is in ../mixxx; this checks the parameters.
+ */
+import type { ExportMixxxResult, ImportMixxxParams, ImportMixxxResult } from '../../protocol';
+import { MappingModel } from '../model/mappingModel';
+import { convertMixxxXml } from '../mixxx/mixxxToRekordbox';
+import { rekordboxToMixxx } from '../mixxx/rekordboxToMixxx';
+
+export function computeImportMixxx(params: Partial<ImportMixxxParams> | undefined): ImportMixxxResult {
+  const xml = typeof params?.xml === 'string' ? params.xml : '';
+  const fileName = typeof params?.fileName === 'string' ? params.fileName : undefined;
+  return convertMixxxXml(xml, { fileName });
+}
+
+export function computeExportMixxx(model: MappingModel, uri: string): ExportMixxxResult {
+  return rekordboxToMixxx(model, { fileName: decodeURIComponent(uri.split('/').pop() ?? '') });
+}
