@@ -91,7 +91,7 @@ describe('readMixxxXml', () => {
   it('not XML at all', () => {
     const p = readMixxxXml('@file,1,DDJ-400\r\n');
     assert.equal(p.controls.length, 0);
-    assert.ok(p.problems.some(x => x.message === 'No XML element found: this is not a Mixxx mapping (*.midi.xml).'));
+    assert.deepEqual(p.problems, [{ severity: 'error', message: 'No XML element found: this is not a Mixxx mapping (*.midi.xml).' }]);
   });
 
   it('a status byte that is not a channel message (0xF0) is skipped with the reason', () => {

@@ -247,6 +247,8 @@ export function readMixxxXml(xml: string): MixxxPreset {
   }
 
   if (preset.root === undefined) {
+    // Not XML at all: the parser's complaint ("text data outside of root node") says less than this.
+    if (firstError) problems.splice(problems.indexOf(firstError), 1);
     problems.push({ severity: 'error', message: 'No XML element found: this is not a Mixxx mapping (*.midi.xml).' });
   } else if (preset.root !== 'MixxxControllerPreset' && preset.root !== 'MixxxMIDIPreset') {
     problems.push({ severity: 'warning', message: `The root element is <${preset.root}>, not <MixxxControllerPreset>: read as a Mixxx mapping anyway.` });
