@@ -1,17 +1,31 @@
 /**
  * The VS Code client: starts the language server over IPC for `rekordbox-midi` documents and
- * shows what the server made of the active mapping in a language status item.
+ * shows what the server made of the active mapping in a language status item; registers the MIDI
+ * tools (learn command, sidebar), whose MIDI host process starts only when they are first used.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DocumentInfoParams, DocumentInfoRequestMethod, DocumentInfoResult } from '../../server/src/protocol';
+import { hostProblem, learnFromController, LearnCommandResult, pickAndConnectInput, showHostProblem } from './learn/learnCommand';
+import { LearnSwitch } from './learn/learnSwitch';
+import { startMidiHost } from './midi/midiHostConnection';
+import { MidiService } from './midi/midiService';
+import { ActiveMapping } from './monitor/activeMapping';
+import { SIDEBAR_VIEW_ID, SidebarState, SidebarView } from './sidebar/sidebarView';
 
 export const LANGUAGE_ID = 'rekordbox-midi';
 
 let client: LanguageClient | undefined;
+let midi: MidiService | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+/** What activate() returns: the language client, and for the editor tests what the sidebar shows. */
+export interface ExtensionApi {
+  client: LanguageClient | undefined;
+  midi: { sidebarState(): SidebarState; hostProcessId(): number | undefined };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -62,13 +76,81 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
   );
 
+  const sidebar = registerMidiTools(context, outputChannel);
+
   await client.start();
   void updateStatus();
-  return { client };
+  return { client, midi: { sidebarState: () => sidebar.state(), hostProcessId: () => midi?.host?.hostProcessId } };
+}
+
+/** The learn command, the sidebar and the MIDI host they share (started on first use). */
+function registerMidiTools(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): SidebarView {
+  const service = new MidiService(
+    () => startMidiHost({ hostModule: context.asAbsolutePath(path.join('dist', 'midiHost.js')), log: line => outputChannel.appendLine(`[midi] ${line}`) }),
+    context.globalState,
+    line => outputChannel.appendLine(`[midi] ${line}`),
+  );
+  midi = service;
+  const mapping = new ActiveMapping(() => client);
+  let sidebar: SidebarView | undefined;
+  const deps = {
+    midi: service,
+    client: () => client,
+    mappingEditor: () => mapping.activeEditor,
+    onListening: (listening: boolean) => sidebar?.setListening(listening),
+  };
+  const learnSwitch = new LearnSwitch(deps);
+  sidebar = new SidebarView(context.extensionUri, service, mapping, learnSwitch, context.globalState);
+  context.subscriptions.push(
+    service,
+    mapping,
+    learnSwitch,
+    sidebar,
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
+    // The server (re)started: ask for the active mapping's rows.
+    client!.onDidChangeState(() => void mapping.refresh()),
+    vscode.commands.registerCommand('rekordboxMidi.learnFromController', async (): Promise<LearnCommandResult> => {
+      if (learnSwitch.on) {
+        const message = 'Learning is already on in the Rekordbox MIDI sidebar: move a control and its code goes in at the cursor.';
+        void vscode.window.showInformationMessage(message);
+        return { written: false, message };
+      }
+      return learnFromController(deps);
+    }),
+    vscode.commands.registerCommand('rekordboxMidi.restartMidiHost', async () => {
+      await service.restart();
+      const problem = hostProblem(await service.settledState());
+      if (problem) showHostProblem(service, problem);
+      else void vscode.window.setStatusBarMessage('MIDI host restarted', 3000);
+    }),
+    vscode.commands.registerCommand('rekordboxMidi.lightRow', async (): Promise<string | undefined> => {
+      const problem = hostProblem(await service.settledState());
+      const why = problem ?? (await sidebar!.lightRow());
+      if (why) void vscode.window.showInformationMessage(why);
+      return why;
+    }),
+    vscode.commands.registerCommand('rekordboxMidi.connectInput', async (name?: unknown): Promise<string | undefined> => {
+      const problem = hostProblem(await service.settledState());
+      if (problem) {
+        showHostProblem(service, problem);
+        return undefined;
+      }
+      const host = service.ensureStarted();
+      if (typeof name === 'string') {
+        await service.connect(name);
+        return name;
+      }
+      return pickAndConnectInput(service, host);
+    }),
+  );
+  return sidebar;
 }
 
 export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
+  // The MIDI host process goes with the extension.
+  midi?.dispose();
+  midi = undefined;
   if (running) await running.stop();
 }

@@ -18,6 +18,7 @@ export function portTokens(name: string): string[] {
   return name
     .toLowerCase()
     .replace(/\b\d+:\d+\b/g, ' ') // ALSA client:port
+    .replace(/-\d+:/g, ':') // JACK's client number (`RtMidi Output Client-01:`)
     .split(/[^a-z0-9]+|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/)
     .filter(token => token !== '' && !DIRECTION_WORDS.has(token));
 }
