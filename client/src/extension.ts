@@ -11,6 +11,7 @@ import { hostProblem, learnFromController, LearnCommandResult, pickAndConnectInp
 import { LearnSwitch } from './learn/learnSwitch';
 import { startMidiHost } from './midi/midiHostConnection';
 import { MidiService } from './midi/midiService';
+import { registerMixxxCommands } from './mixxx/mixxxCommands';
 import { ActiveMapping } from './monitor/activeMapping';
 import { SIDEBAR_VIEW_ID, SidebarState, SidebarView } from './sidebar/sidebarView';
 
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   client = new LanguageClient('rekordboxMidi', 'Rekordbox MIDI Language Server', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
+  registerMixxxCommands(context, client);
 
   const status = vscode.languages.createLanguageStatusItem('rekordboxMidi.status', { language: LANGUAGE_ID });
   status.name = 'Rekordbox MIDI';
