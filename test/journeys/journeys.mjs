@@ -8,6 +8,8 @@
  *   j.fixture(name) the fixture's path (to compare bytes)
  *   j.shot(label)   saves an extra screenshot (the runner always saves one at the end)
  *   j.note(text)    a line printed under the journey's result
+ *   j.controller(name)  a simulated controller on real JACK ports (journeys marked `midi: true`):
+ *                   plug(), probe(), play([{ bytes, delayMs }]); see controller.mjs
  */
 import * as fs from 'node:fs';
 import {
@@ -39,6 +41,52 @@ async function openMapping(j, name, firstLine) {
   await waitFor('the status bar language mode', () => languageMode(j.page), m => m === 'Rekordbox MIDI Mapping', WAIT.extension);
   // The language status item ({} next to the mode) says what the server made of the file.
   return waitFor('the language status (server answer)', () => languageStatus(j.page), s => / rows\b/.test(s) && /\d+ errors/.test(s), WAIT.extension);
+}
+
+/** The Rekordbox MIDI sidebar's page: VS Code puts a webview view in an iframe holding another. */
+const sidebarPage = page => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+
+/** Drags the sash between the side bar and the editor so the side bar is `width` pixels wide. */
+async function widenSideBar(page, width) {
+  const sidebarBox = await page.locator('.part.sidebar').boundingBox();
+  const edge = sidebarBox.x + sidebarBox.width;
+  for (const sash of await page.locator('.monaco-sash.vertical').all()) {
+    const box = await sash.boundingBox();
+    if (!box || Math.abs(box.x + box.width / 2 - edge) > 6) continue;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(sidebarBox.x + width, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    return;
+  }
+}
+
+/** What a DJ's hands do in a few seconds, as the FLX10 would send it. */
+function djPerformance() {
+  const steps = [];
+  const add = (bytes, delayMs = 0) => steps.push({ bytes, delayMs });
+  add([0x90, 0x0b, 0x7f]); // Play, deck 1
+  add([0x90, 0x0b, 0x00], 120);
+  add([0x91, 0x0c, 0x7f], 300); // Cue, deck 2
+  add([0x91, 0x0c, 0x00], 150);
+  for (let i = 0; i <= 24; i++) {
+    // Tempo slider, deck 1: 14-bit, MSB on CC 0, LSB on CC 32.
+    const value = 8192 + i * 90;
+    add([0xb0, 0x00, value >> 7], i === 0 ? 300 : 12);
+    add([0xb0, 0x20, value & 0x7f]);
+  }
+  for (let i = 0; i <= 30; i++) {
+    // EQ Low, deck 2, turned down.
+    const value = 12000 - i * 220;
+    add([0xb1, 0x0f, value >> 7], i === 0 ? 300 : 15);
+    add([0xb1, 0x2f, value & 0x7f]);
+  }
+  for (let i = 0; i < 90; i++) add([0xb0, 0x22, i % 9 === 4 ? 0x43 : 0x41], i === 0 ? 300 : 3); // jog spun forward, deck 1
+  for (let i = 0; i < 4; i++) add([0xb6, 0x40, 0x41], i === 0 ? 500 : 90); // Browse, four detents
+  add([0x96, 0x46, 0x7f], 400); // Load to deck 1
+  add([0x96, 0x46, 0x00], 100);
+  add([0x90, 0x0b, 0x7f], 400); // Play again
+  return steps;
 }
 
 export const journeys = [
@@ -186,6 +234,54 @@ export const journeys = [
       expect(fs.readFileSync(file).equals(original), 'after undo and save the file differs from the original bytes (line endings?)');
       expect((await j.page.locator('.monaco-editor .squiggly-error').count()) === 0, 'an error squiggle is still drawn');
       j.note(`${undos} undo(s); after saving: status bar ${down.label}; file bytes identical to the fixture (CRLF kept)`);
+    },
+  },
+  {
+    id: 'midi-monitor',
+    name: 'the Rekordbox MIDI sidebar: connect a controller, watch the monitor name the rows, click one',
+    files: [FACTORY],
+    midi: true,
+    async run(j) {
+      await openMapping(j, FACTORY, '@file,1,DDJ-FLX10');
+      await goTo(j.page, PLAY_LINE, 1); // the Light section follows the cursor's row
+      const controller = j.controller('DDJ-FLX10');
+      await controller.plug();
+      // The activity bar icon opens the sidebar; showing it starts MIDI.
+      await j.page.locator('.activitybar .action-item a[aria-label^="Rekordbox MIDI"]').click();
+      const sidebar = sidebarPage(j.page);
+      await widenSideBar(j.page, 500);
+      const port = sidebar.locator('.inputs li', { hasText: 'DDJ-FLX10' });
+      await port.waitFor({ timeout: WAIT.extension });
+      await port.getByRole('button', { name: 'Connect' }).click();
+      await sidebar.locator('.inputs li.connected', { hasText: 'DDJ-FLX10' }).waitFor({ timeout: WAIT.ui });
+      // A connection takes effect a JACK cycle later: probe until the monitor shows it, then clear.
+      await controller.probe();
+      await sidebar.locator('.line.sysEx').first().waitFor({ timeout: WAIT.ui });
+      await controller.play([]);
+      const lineCount = () => sidebar.locator('.line').count();
+      let last = -1;
+      await waitFor('the probes to stop arriving', async () => { const n = await lineCount(); const same = n === last; last = n; return same; }, ok => ok, WAIT.ui, 500);
+      await sidebar.getByRole('button', { name: 'Clear' }).click();
+      await waitFor('an empty monitor', lineCount, n => n === 0);
+
+      await controller.play(djPerformance());
+      const texts = () => sidebar.locator('.line').allInnerTexts();
+      const lines = await waitFor('the whole performance in the monitor', texts, t => t.length >= 9 && /PlayPause · deck 1/.test(t[0]) && /Load/.test(t.join('\n')), WAIT.ui);
+      const all = lines.join('\n');
+      expect(/CC 0\/32 \(14-bit\)[\s\S]*TempoSlider · deck 1/.test(all), `no 14-bit tempo line naming TempoSlider deck 1:\n${all}`);
+      expect(/CC 15\/47 \(14-bit\)[\s\S]*EQLow · deck 2/.test(all), `no EQ Low line for deck 2:\n${all}`);
+      expect(/\+\d+ steps, clockwise[\s\S]*JogScratch · deck 1/.test(all), `no folded jog line naming #JogScratch:\n${all}`);
+      expect(/Cue · deck 2/.test(all), `no Cue deck 2 line:\n${all}`);
+      expect((await sidebar.locator('.light-row').innerText()).includes('900B 910B 920B 930B'), 'the Light section does not show the PlayPause row’s MIDI OUT');
+      j.note(`monitor, newest first: ${lines.slice(0, 6).map(l => l.replace(/\s+/g, ' ')).join(' | ')}`);
+      await j.shot('monitor');
+
+      // A row chip reveals its row in the editor: Cue is line 18.
+      await sidebar.locator('button.row', { hasText: 'Cue · deck 2' }).first().click();
+      const cursor = await waitFor('the cursor on the Cue row (Ln 18)', () => j.page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith('Ln 18,'));
+      j.note(`clicking "Cue · deck 2" put the cursor at ${cursor}`);
+      await goTo(j.page, PLAY_LINE, 1);
+      await waitFor('the Light section back on PlayPause', () => sidebar.locator('.light-row').innerText(), t => t.includes('PlayPause'));
     },
   },
 ];

@@ -24,6 +24,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startController } from './controller.mjs';
 import { journeys } from './journeys.mjs';
 import { openWorkbench } from './ui.mjs';
 
@@ -45,6 +46,8 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 let tmp; // profile, logs and workspaces of this run
 let cs; // code-server (leader of its own process group)
 let browser;
+let jack; // JACK for journeys with `midi: true` (test/midi/jack.js)
+const controllers = []; // simulated controllers the journeys started
 
 function finish(passed, failed, ok, why) {
   if (why) console.error(`journeys: ${why}`);
@@ -76,6 +79,9 @@ async function stopAll() {
   killCodeServer('SIGTERM');
   for (let i = 0; i < 30 && cs && cs.exitCode === null && cs.signalCode === null; i++) await sleep(100);
   killCodeServer('SIGKILL'); // the extension hosts and language servers are in the same group
+  for (const controller of controllers.splice(0)) await controller.exit().catch(() => {});
+  await jack?.stop().catch(() => {});
+  jack = undefined;
   if (tmp && process.env.JOURNEYS_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
   else if (tmp) say(`kept ${tmp}`);
 }
@@ -105,7 +111,8 @@ async function startCodeServer(env, { userDataDir, extensionsDir }) {
     {
       detached: true, // own process group: stopped as a whole
       stdio: ['ignore', log, log],
-      env: { EXTENSIONS_GALLERY: '{}', ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') },
+      // With JACK: REKORDBOX_MIDI_NATIVE_MODULE for the MIDI hosts the extension starts.
+      env: { EXTENSIONS_GALLERY: '{}', ...process.env, ...(jack?.env ?? {}), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') },
     },
   );
   fs.closeSync(log);
@@ -162,6 +169,13 @@ async function runJourney(index, journey, ctx) {
     fixture: f => path.join(corpus, f),
     note: text => notes.push(text),
     shot: async label => page.screenshot({ path: path.join(outDir, `${base}-${label}.png`) }),
+    /** A simulated controller on real (JACK) ports; journeys with `midi: true` only. */
+    controller: name => {
+      if (!jack) throw new Error('controller(): mark the journey `midi: true`');
+      const controller = startController(name, jack.env);
+      controllers.push(controller);
+      return controller;
+    },
   };
   let error;
   let timer;
@@ -182,6 +196,7 @@ async function runJourney(index, journey, ctx) {
   } finally {
     clearTimeout(timer);
   }
+  for (const controller of controllers.splice(0)) await controller.exit().catch(() => {});
   const shot = path.join(outDir, `${base}.png`);
   await page.screenshot({ path: shot, timeout: 30_000 }).catch(e => notes.push(`no screenshot: ${e.message.split('\n')[0]}`));
   await context.close().catch(() => {});
@@ -224,6 +239,11 @@ async function main() {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rekordbox-midi-journeys-'));
   let ctx;
   try {
+    // Real MIDI ports only when a selected journey needs them (no skip: a failure says why).
+    if (selected.some(jr => jr.midi)) {
+      jack = await require('../midi/jack.js').startJack({ log: line => say(line) });
+      say(`JACK ready (${secs()})`);
+    }
     const profile = makeProfile();
     const { host, logFile } = await startCodeServer(env, profile);
     ctx = { host, logFile, userDataDir: profile.userDataDir };

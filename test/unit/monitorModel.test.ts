@@ -31,7 +31,7 @@ describe('MIDI monitor lines', () => {
     monitor.push([m(0, 0x91, 0x0b, 0x7f), m(120, 0x91, 0x0b, 0x00)]);
     assert.deepEqual(texts(monitor), [
       '910B ch 2 note on B-1 (11) velocity 127 → PlayPause deck 2 (line 4)',
-      '910B ch 2 note off B-1 (11) note on, velocity 0 → PlayPause deck 2 (line 4)',
+      '910B ch 2 note off B-1 (11) velocity 0 → PlayPause deck 2 (line 4)',
     ]);
   });
 

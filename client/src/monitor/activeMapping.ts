@@ -36,6 +36,13 @@ export class ActiveMapping implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(event => {
         if (event.document === this.editor?.document) this.refreshSoon();
       }),
+      // The server publishes diagnostics once it has read the text: when the rows were asked for
+      // before that (at startup the request can overtake the open notification), ask again.
+      vscode.languages.onDidChangeDiagnostics(event => {
+        const document = this.editor?.document;
+        if (!document || (this.result && this.result.version === document.version)) return;
+        if (event.uris.some(uri => uri.toString() === document.uri.toString())) this.refreshSoon();
+      }),
       vscode.workspace.onDidCloseTextDocument(document => {
         if (document === this.editor?.document) this.track(undefined);
       }),

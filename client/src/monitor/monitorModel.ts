@@ -211,7 +211,8 @@ export class MonitorModel {
       return true;
     }
     if (nibble === 0x8 || nibble === 0x9) {
-      const value = nibble === 0x9 ? 'note on, velocity 0' : `velocity ${data2}`;
+      // A note on with velocity 0 is a release too; its code (9x) shows which it was.
+      const value = `velocity ${data2}`;
       this.add({ kind: 'noteOff', code: formatCode(code), channel, label: `note off ${noteName(data1)} (${data1})`, value, time });
       this.previous = undefined;
       return true;

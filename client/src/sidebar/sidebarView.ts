@@ -96,6 +96,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     );
     // Showing the sidebar is when MIDI starts (not activation: users without a controller pay nothing).
     this.midi.ensureStarted();
+    void this.mapping.refresh();
   }
 
   /** The state the webview is (or would be) showing. */
