@@ -45,6 +45,8 @@ const LANES = [
   nodeTestLane('cli', 'cli'),
   nodeTestLane('protocol', 'protocol'),
   summaryLineLane('grammar', process.execPath, ['test/grammar/run-grammar-tests.mjs']),
+  // The MIDI host with real ports: JACK in user space (test/midi/setup-jack.sh installs it).
+  nodeTestLane('midi', 'midi'),
   summaryLineLane('editor', process.execPath, ['test/editor/run-editor-tests.mjs']),
   summaryLineLane('journeys', process.execPath, ['test/journeys/run-journeys.mjs']),
   // Last: it rebuilds dist/ minified for the VSIX.

@@ -1,6 +1,7 @@
 /**
- * The VSIX: `npm run package` makes it offline, it carries the bundles and nothing else, and it
- * installs into a real VS Code (code-server, from the editor lane's cache).
+ * The VSIX: `npm run package` makes it offline, it carries the bundles (and the MIDI host's runtime:
+ * @julusian/midi with every platform's prebuild) and nothing else, and it installs into a real VS Code
+ * (code-server, from the editor lane's cache).
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'child_process';
@@ -8,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { before, describe, it } from 'node:test';
+import { startMidiHost } from '../../client/src/midi/midiHostConnection';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 const VSIX = path.join(REPO_ROOT, 'dist', 'rekordbox-midi.vsix');
@@ -17,6 +19,23 @@ const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json')
 function zipEntries(file: string): string[] {
   const out = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file], { encoding: 'utf8' });
   return out.trim().split('\n');
+}
+
+/**
+ * Starts the MIDI host from where the VSIX put it: its binding must load from the extension's own
+ * dist/node_modules (no project node_modules around). Here, without MIDI, that means `unavailable`
+ * for the missing ALSA sequencer, not a load error; with MIDI, `ready`.
+ */
+async function hostStartsFrom(hostModule: string): Promise<void> {
+  const log: string[] = [];
+  const connection = startMidiHost({ hostModule, log: line => log.push(line), env: { REKORDBOX_MIDI_NATIVE_MODULE: undefined } });
+  try {
+    const state = await connection.waitUntilStarted();
+    if (state.kind === 'unavailable') assert.equal(state.detail, 'Failed to initialise RtMidi', log.join('\n'));
+    else assert.equal(state.kind, 'ready', log.join('\n'));
+  } finally {
+    connection.dispose();
+  }
 }
 
 describe('VSIX package', () => {
@@ -40,9 +59,37 @@ describe('VSIX package', () => {
     }
   });
 
-  it('leaves out sources, tests, fixtures, node_modules and source maps', () => {
-    const unwanted = zipEntries(VSIX).filter(e => /node_modules|\/test\/|\/out\/|\/src\/|\.map$|\.ts$|fixtures/.test(e));
+  it('leaves out sources, tests, fixtures, node_modules (but the MIDI host\'s runtime) and source maps', () => {
+    const entries = zipEntries(VSIX);
+    const unwanted = entries.filter(e => /\/test\/|\/out\/|\/src\/|\.map$|\.ts$|fixtures/.test(e) || (e.includes('node_modules') && !e.startsWith('extension/dist/node_modules/')));
     assert.deepEqual(unwanted, []);
+  });
+
+  it('carries the MIDI host, its runtime and a prebuilt binding for every platform @julusian/midi ships, without its C++ sources', () => {
+    const entries = zipEntries(VSIX);
+    const midi = 'extension/dist/node_modules/@julusian/midi';
+    const shipped = fs.readdirSync(path.join(REPO_ROOT, 'node_modules', '@julusian', 'midi', 'prebuilds'));
+    for (const platform of ['linux-x64', 'linux-arm64', 'darwin-x64', 'darwin-arm64', 'win32-x64']) {
+      assert.ok(shipped.includes(`midi-${platform}`), `@julusian/midi ships no ${platform} prebuild: ${shipped.join(', ')}`);
+    }
+    for (const wanted of [
+      'extension/dist/midiHost.js',
+      `${midi}/package.json`,
+      `${midi}/load-native.js`,
+      `${midi}/binding-options.js`,
+      `${midi}/dist/lazy.js`,
+      `${midi}/dist/native.js`,
+      `${midi}/dist/input.js`,
+      `${midi}/dist/output.js`,
+      'extension/dist/node_modules/pkg-prebuilds/bindings.js',
+      'extension/dist/node_modules/pkg-prebuilds/lib/prebuild.js',
+      'extension/dist/node_modules/tslib/tslib.js',
+      ...shipped.map(dir => `${midi}/prebuilds/${dir}/node-napi-v7.node`),
+    ]) {
+      assert.ok(entries.includes(wanted), `${wanted} missing from the VSIX`);
+    }
+    const buildOnly = entries.filter(e => /src-cpp|vendor|binding\.gyp|node-addon-api|\.d\.ts$|\.(cpp|h)$/.test(e));
+    assert.deepEqual(buildOnly, []);
   });
 
   it('points main and bin at files it carries', () => {
@@ -51,7 +98,7 @@ describe('VSIX package', () => {
     assert.ok(entries.includes(`extension/${manifest.bin['rekordbox-midi'].replace(/^\.\//, '')}`));
   });
 
-  it('installs into a real VS Code (code-server)', () => {
+  it('installs into a real VS Code (code-server), and the installed MIDI host loads its binding', async () => {
     // The same setup as the editor lane (test/editor/codeServerSetup.js, plain JavaScript).
     const { setupCodeServer } = require(path.join(REPO_ROOT, 'test', 'editor', 'codeServerSetup.js')) as {
       setupCodeServer(): Record<'CODE_SERVER_NODE' | 'CODE_SERVER_BIN', string>;
@@ -71,6 +118,7 @@ describe('VSIX package', () => {
       assert.match(list.stdout, new RegExp(`${manifest.publisher}\\.${manifest.name}@${manifest.version.replace(/\./g, '\\.')}`));
       const installed = fs.readdirSync(extensionsDir).find(d => d.startsWith(`${manifest.publisher}.${manifest.name}`));
       assert.ok(installed && fs.existsSync(path.join(extensionsDir, installed, 'dist', 'server.js')));
+      await hostStartsFrom(path.join(extensionsDir, installed, 'dist', 'midiHost.js'));
     } finally {
       fs.rmSync(extensionsDir, { recursive: true, force: true });
       fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -46,10 +46,10 @@ export function startMidiHost(options: StartMidiHostOptions): MidiHostConnection
  * replugged controller may come back under another number.
  */
 export function portIdentity(name: string): string {
-  return name
-    .replace(/\s+\d+:\d+$/, '')
-    .replace(/^([^:]*?)-\d+:/, '$1:')
-    .replace(/^\d+- /, '');
+  // ALSA names always end in the client:port numbers; only other names can carry JACK's suffix.
+  const alsa = /^(.*\S)\s+\d+:\d+$/.exec(name);
+  if (alsa) return alsa[1];
+  return name.replace(/^([^:]*)-\d\d:/, '$1:').replace(/^\d+- /, '');
 }
 
 /** The listed port that is the chosen one back: the same name, else the only one with the same identity. */
