@@ -13,6 +13,7 @@ import { startMidiHost } from './midi/midiHostConnection';
 import { MidiService } from './midi/midiService';
 import { registerMixxxCommands } from './mixxx/mixxxCommands';
 import { ActiveMapping } from './monitor/activeMapping';
+import { registerRekordboxFolderCommands } from './rekordbox/rekordboxCommands';
 import { SIDEBAR_VIEW_ID, SidebarState, SidebarView } from './sidebar/sidebarView';
 
 export const LANGUAGE_ID = 'rekordbox-midi';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   client = new LanguageClient('rekordboxMidi', 'Rekordbox MIDI Language Server', serverOptions, clientOptions);
   context.subscriptions.push(outputChannel);
   registerMixxxCommands(context, client);
+  registerRekordboxFolderCommands(context, client);
 
   const status = vscode.languages.createLanguageStatusItem('rekordboxMidi.status', { language: LANGUAGE_ID });
   status.name = 'Rekordbox MIDI';
