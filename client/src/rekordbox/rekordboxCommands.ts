@@ -327,7 +327,7 @@ async function copyToSafePlace(uri: vscode.Uri | undefined, target: vscode.Uri |
   let destination = target;
   if (destination) {
     // No dialog, so no "replace?" question either: never replace a file this way.
-    if (await exists(destination)) {
+    if (await vscode.workspace.fs.stat(destination).then(() => true, () => false)) {
       void vscode.window.showErrorMessage(`${destination.fsPath} already exists: not replaced.`);
       return undefined;
     }
@@ -361,13 +361,4 @@ async function copyToSafePlace(uri: vscode.Uri | undefined, target: vscode.Uri |
     );
   }
   return destination;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
