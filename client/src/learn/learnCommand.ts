@@ -51,10 +51,14 @@ export function hostProblem(state: MidiHostState): string | undefined {
       return undefined;
     case 'starting':
       return 'The MIDI host is still starting. Try again in a moment.';
-    case 'unavailable':
-      return `MIDI is not available: ${state.message} ${state.advice}`.trim();
+    case 'unavailable': {
+      // The host's sentence usually names MIDI already ("MIDI is not available on this computer: …").
+      const message = /\bMIDI\b/.test(state.message) ? state.message : `MIDI is not available: ${state.message}`;
+      return `${message} ${state.advice}`.trim();
+    }
     case 'stopped':
-      return `The MIDI host stopped: ${state.message}`;
+      // The connection's own sentence usually says it already ("The MIDI host stopped (…)").
+      return /^The MIDI host/.test(state.message) ? state.message : `The MIDI host stopped: ${state.message}`;
   }
 }
 
@@ -140,7 +144,12 @@ export function watchLearn(session: LearnSession, host: MidiHostConnection, docu
   const subscriptions = [
     host.onDidReceive(batch => session.receive(batch)),
     host.onDidChangeConnection(connection => {
-      if (connection.input === null) session.fail(connection.error ? `The controller went away (${connection.error}): nothing learned.` : 'The MIDI input was disconnected: nothing learned.');
+      if (connection.input === null) {
+        // When the host itself stopped, its state follows in the same turn: say that instead.
+        queueMicrotask(() =>
+          session.fail(connection.error ? `The controller went away (${connection.error}): nothing learned.` : 'The MIDI input was disconnected: nothing learned.'),
+        );
+      }
     }),
     host.onDidChangeState(state => {
       if (state.kind !== 'ready') session.fail(`${hostProblem(state) ?? 'The MIDI host stopped.'} Nothing learned.`);

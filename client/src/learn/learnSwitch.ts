@@ -56,7 +56,12 @@ export class LearnSwitch implements vscode.Disposable {
       const subscriptions = [
         host.onDidReceive(batch => session.receive(batch)),
         host.onDidChangeConnection(connection => {
-          if (connection.input === null) session.fail(connection.error ? `The controller went away (${connection.error}). Learning is off.` : 'The MIDI input was disconnected. Learning is off.');
+          if (connection.input === null) {
+            // When the host itself stopped, its state follows in the same turn: say that instead.
+            queueMicrotask(() =>
+              session.fail(connection.error ? `The controller went away (${connection.error}). Learning is off.` : 'The MIDI input was disconnected. Learning is off.'),
+            );
+          }
         }),
         host.onDidChangeState(state => {
           if (state.kind !== 'ready') session.fail(`${hostProblem(state) ?? 'The MIDI host stopped.'} Learning is off.`);

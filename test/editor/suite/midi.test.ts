@@ -89,10 +89,12 @@ suite('learn with no MIDI on this machine', () => {
     uri = opened.uri;
     const result = await vscode.commands.executeCommand<LearnCommandResult>('rekordboxMidi.learnFromController');
     assert.strictEqual(result.written, false);
-    assert.match(result.message, /^MIDI is not available: \S/);
     const state = await sidebar();
     assert.strictEqual(state.host.kind, 'unavailable');
     assert.ok(state.host.message && state.host.advice, 'the sidebar has the host’s sentence and advice');
+    // The host's own sentence and its advice, once each.
+    assert.strictEqual(result.message, `${state.host.message} ${state.host.advice}`);
+    assert.match(result.message, /^MIDI is not available/);
     assert.strictEqual(opened.editor.document.getText(), opened.text);
     assert.strictEqual(opened.editor.document.isDirty, false);
   });
@@ -101,7 +103,6 @@ suite('learn with no MIDI on this machine', () => {
 suite('learn from a controller over JACK', function () {
   let jack: Jack;
   let fake: FakeController;
-  let input: string;
   const temps: vscode.Uri[] = [];
 
   suiteSetup(async function () {
@@ -112,12 +113,19 @@ suite('learn from a controller over JACK', function () {
     assert.strictEqual(state.host.kind, 'ready', JSON.stringify(state.host));
     fake = new FakeController(`Fake DDJ ${process.pid}`, jack.env);
     await fake.plug();
-    input = await waitFor('the fake controller in the input list', async () => listedPort((await sidebar()).inputs, fake.portName), 20000);
+    await connectFake();
+  });
+
+  /** Connects the fake controller's input and waits until a message from it has really arrived. */
+  async function connectFake(): Promise<void> {
+    const input = await waitFor('the fake controller in the input list', async () => listedPort((await sidebar()).inputs, fake.portName), 20000);
     assert.strictEqual(await vscode.commands.executeCommand('rekordboxMidi.connectInput', input), input);
     // A connection takes effect a JACK cycle after it is made: probe until the monitor has heard one.
+    const seen = Math.max(0, ...(await sidebar()).monitor.lines.map(l => l.id));
     await fake.probe();
-    await waitFor('the probe in the monitor', async () => (await sidebar()).monitor.lines.some(l => l.kind === 'sysEx'), 20000);
-  });
+    await waitFor('the probe in the monitor', async () => (await sidebar()).monitor.lines.some(l => l.kind === 'sysEx' && l.id > seen), 20000);
+    await fake.play([]);
+  }
 
   suiteTeardown(async () => {
     await closeAllEditors();
@@ -203,5 +211,22 @@ suite('learn from a controller over JACK', function () {
     assert.match(result.message, /went away|disconnected/);
     assert.strictEqual(opened.editor.document.getText(), opened.text);
     await fake.plug();
+  });
+
+  test('the MIDI host stops while learning (killed): the learn stops with a sentence, writes nothing; Restart brings it back', async () => {
+    const opened = await openMarked('learn-host-stopped.midi.csv', HEAD + 'Cue,Cue,Button,|,,,,,,,,,,,\r\n');
+    temps.push(opened.uri);
+    await connectFake();
+    const running = vscode.commands.executeCommand<LearnCommandResult>('rekordboxMidi.learnFromController');
+    const early = await Promise.race([running, waitFor('the learn to listen', async () => (await sidebar()).learn.listening)]);
+    assert.strictEqual(early, true, `the learn ended before listening: ${JSON.stringify(early)}; ${JSON.stringify((await sidebar()).connected)}`);
+    process.kill((await api()).midi.hostProcessId()!, 'SIGKILL');
+    const result = await running;
+    assert.strictEqual(result.written, false);
+    assert.match(result.message, /^The MIDI host stopped \(it was stopped by SIGKILL\)\..* Nothing learned\.$/);
+    assert.strictEqual(opened.editor.document.getText(), opened.text);
+    assert.strictEqual((await sidebar()).host.kind, 'stopped');
+    const state = await restartHostAndSettle();
+    assert.strictEqual(state.host.kind, 'ready');
   });
 });
