@@ -34,7 +34,7 @@ const jogTick = (i: number): number[] => [0xb0 | (i & 0x0f), (i >> 4) & 0x7f, i 
 const key = (bytes: readonly number[]) => (bytes[0] << 8) | bytes[1];
 
 async function main(): Promise<void> {
-  const jack = await startJack(line => console.log(line));
+  const jack = await startJack(line => console.log(line), 'rekordbox-midi-bench');
   const connection = startMidiHost({ hostModule: HOST_MODULE, env: jack.env, log: () => {} });
   const fake = new FakeController(`Bench Jog ${process.pid}`, jack.env);
   try {

@@ -15,12 +15,16 @@ export interface Jack {
   stop(): Promise<void>;
 }
 
-/** JACK with a server of this process's own (another run at the same time keeps its own). */
-export function startJack(log: (line: string) => void = () => {}): Promise<Jack> {
+/**
+ * JACK with a server of its own name: `rekordbox-midi-test` unless the caller names another (the
+ * midi lane `rekordbox-midi-lane`, the bench `rekordbox-midi-bench`), so users running at the same
+ * time keep their servers. Fixed names, not per process: see jack.js.
+ */
+export function startJack(log: (line: string) => void = () => {}, serverName = 'rekordbox-midi-test'): Promise<Jack> {
   const jack = require(path.join(REPO_ROOT, 'test', 'midi', 'jack.js')) as {
     startJack(options: { log?: (line: string) => void; serverName?: string }): Promise<Jack>;
   };
-  return jack.startJack({ log, serverName: `rekordbox-midi-${process.pid}` });
+  return jack.startJack({ log, serverName });
 }
 
 export const HOST_MODULE = path.join(REPO_ROOT, 'dist', 'midiHost.js');

@@ -50,11 +50,69 @@ function jackServerRuns(env) {
   }
 }
 
+/** Starts jackd and waits until it answers; `{ ok: false, said }` with its last log lines when it does not. */
+async function launchJackd(serverName, env) {
+  const logFile = path.join(os.tmpdir(), `rekordbox-midi-jackd-${process.pid}.log`);
+  const logFd = fs.openSync(logFile, 'w');
+  // --no-realtime: no RT scheduling (not allowed in containers); dummy: no sound card. One period
+  // of 1024 frames at 48 kHz (21 ms) is when MIDI moves between ports.
+  const name = serverName ? ['-n', serverName] : [];
+  const jackd = spawn('jackd', [...name, '--no-realtime', '-d', 'dummy', '-r', '48000', '-p', '1024'], { env, stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  await new Promise((resolve, reject) => {
+    jackd.once('error', reject);
+    jackd.once('spawn', resolve);
+  });
+  try {
+    execFileSync('jack_wait', ['-w', '-t', '15'], { env, stdio: 'ignore', timeout: 20000 });
+    if (jackd.exitCode !== null) throw new Error('jackd exited');
+    return { ok: true, jackd, logFile };
+  } catch {
+    jackd.kill('SIGKILL');
+    await new Promise(resolve => (jackd.exitCode !== null || jackd.signalCode !== null ? resolve() : jackd.once('exit', resolve)));
+    const said = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-10).join('\n');
+    fs.rmSync(logFile, { force: true });
+    return { ok: false, said };
+  }
+}
+
+/** Process ids of running (not zombie) jackd processes, from /proc. */
+function liveJackdProcesses() {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const match = /^\d+ \((.*)\) (\S)/.exec(stat);
+      if (match && match[1] === 'jackd' && match[2] !== 'Z') pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * JACK2 registers servers in /dev/shm (8 slots). A server killed without shutting down keeps its
+ * slot until a server of the same name starts again, so killed runs can fill the registry ("Too many
+ * servers already active"). When no jackd runs at all, everything there is stale: remove it.
+ */
+function clearStaleJackRegistry(log) {
+  if (liveJackdProcesses().length > 0) return false;
+  for (const file of fs.readdirSync('/dev/shm')) {
+    if (/^jack/.test(file)) fs.rmSync(path.join('/dev/shm', file), { force: true, recursive: true });
+  }
+  log('jack: removed a stale JACK registry from /dev/shm (no jackd was running)');
+  return true;
+}
+
 /**
  * Makes JACK MIDI usable: the JACK build of @julusian/midi and a running JACK server.
- * `serverName`: a JACK server of one's own (jackd -n), so two test runs at once (the midi lane and
- * the editor lane of another checkout) cannot stop each other's server; without it, the default
- * server is used, and started only when none runs.
+ * `serverName`: a JACK server of one's own (jackd -n), so two different users at once (the midi lane
+ * and the editor lane) cannot stop each other's server; without it, the default server is used. In
+ * both cases a server is started only when none of that name runs. Keep the name fixed per user
+ * (not per process): JACK2 has 8 registry slots, and a killed server's slot is reclaimed only by a
+ * server of the same name.
  * @param {{ log?: (line: string) => void, serverName?: string }} [options]
  * @returns {Promise<{ modulePath: string, env: Record<string, string>, startedServer: boolean, stop(): Promise<void> }>}
  *   `env`: REKORDBOX_MIDI_NATIVE_MODULE (the JACK build), JACK_NO_START_SERVER (a client must not
@@ -71,14 +129,11 @@ async function startJack(options = {}) {
     return { modulePath, env, startedServer: false, stop: async () => {} };
   }
 
-  const logFile = path.join(os.tmpdir(), `rekordbox-midi-jackd-${process.pid}.log`);
-  const logFd = fs.openSync(logFile, 'w');
-  // --no-realtime: no RT scheduling (not allowed in containers); dummy: no sound card. One period
-  // of 1024 frames at 48 kHz (21 ms) is when MIDI moves between ports.
-  const name = options.serverName ? ['-n', options.serverName] : [];
-  const jackd = spawn('jackd', [...name, '--no-realtime', '-d', 'dummy', '-r', '48000', '-p', '1024'], { env: childEnv, stdio: ['ignore', logFd, logFd] });
-  fs.closeSync(logFd);
-  let exited = false;
+  let server = await launchJackd(options.serverName, childEnv);
+  if (!server.ok && /Too many servers/.test(server.said) && clearStaleJackRegistry(log)) server = await launchJackd(options.serverName, childEnv);
+  if (!server.ok) throw new Error(`jackd did not start:\n${server.said}`);
+  const { jackd, logFile } = server;
+  let exited = jackd.exitCode !== null;
   jackd.on('exit', () => {
     exited = true;
   });
@@ -87,16 +142,6 @@ async function startJack(options = {}) {
     if (!exited) jackd.kill('SIGKILL');
   };
   process.on('exit', killOnExit);
-  await new Promise((resolve, reject) => {
-    jackd.once('error', reject);
-    jackd.once('spawn', resolve);
-  });
-  try {
-    execFileSync('jack_wait', ['-w', '-t', '15'], { env: childEnv, stdio: 'ignore', timeout: 20000 });
-  } catch {
-    jackd.kill('SIGKILL');
-    throw new Error(`jackd did not start within 15 s:\n${fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-10).join('\n')}`);
-  }
   log(`jack: started jackd (pid ${jackd.pid}, dummy driver${options.serverName ? `, server ${options.serverName}` : ''}); log ${logFile}`);
 
   const stop = () =>

@@ -73,7 +73,7 @@ const filteredAtSource = (bytes: readonly number[]) => bytes[0] === 0xf8 || byte
 
 before(async () => {
   // No skip: when real ports cannot be made here, the lane fails and says why.
-  jack = await startJack(line => console.log(line));
+  jack = await startJack(line => console.log(line), 'rekordbox-midi-lane');
 });
 
 after(async () => {
@@ -198,9 +198,10 @@ describe('MIDI host over JACK: messages', () => {
     assert.ok(connection.droppedMessages > 0, `the host dropped nothing (${got.length} received): the queue was never full`);
     // What arrived is in the order it was sent (drops leave gaps, nothing is reordered).
     let next = 0;
-    for (const bytes of got) {
+    for (const [index, bytes] of got.entries()) {
+      const from = next;
       while (next < count && (flood[next].bytes[0] !== bytes[0] || flood[next].bytes[1] !== bytes[1])) next++;
-      assert.ok(next < count, 'a message arrived out of order');
+      assert.ok(next < count, `message ${index} of ${got.length} (${bytes.join(' ')}) is not in the flood after sent message ${from}; received before it: ${JSON.stringify(got.slice(Math.max(0, index - 3), index))}`);
       next++;
     }
   });
