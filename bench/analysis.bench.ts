@@ -10,6 +10,7 @@ import { parse as csvParse } from 'csv-parse/sync';
 import { computeDiagnostics } from '../server/src/service/features/diagnostics';
 import { parseMapping } from '../server/src/service/model/mappingModel';
 import { tokenizeCsv } from '../server/src/service/parse/tokenizeCsv';
+import { writeResults } from './benchSupport';
 
 const root = path.resolve(__dirname, '..', '..');
 const flx10 = fs.readFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'factory-DDJ-FLX10.midi.csv'), 'utf8');
@@ -108,7 +109,4 @@ for (const rows of [5_000, 10_000, 20_000]) {
 }
 results.oneCodeEverywhere = worst;
 
-const outDir = path.join(root, 'bench', 'results');
-fs.mkdirSync(outDir, { recursive: true });
-fs.writeFileSync(path.join(outDir, 'analysis.json'), JSON.stringify(results, null, 1) + '\n');
-console.log(`\nfigures written to bench/results/analysis.json`);
+writeResults('analysis', results);

@@ -3,17 +3,13 @@
  * 567-line factory DDJ-FLX10 file, and the server's resident memory after opening every fixture.
  * Prints figures; asserts nothing. Run: `npm run bench` (after `node esbuild.mjs`).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { corpusFiles } from '../test/helpers/fixtures';
 import { SERVER_JS, startServer } from '../test/helpers/lspClient';
+import { percentile, residentMb, runBenchmark, writeResults } from './benchSupport';
 
 const root = path.resolve(__dirname, '..', '..');
 
-function percentile(samples: number[], p: number): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 async function timed<T>(fn: () => Promise<T>): Promise<number> {
   const t0 = process.hrtime.bigint();
@@ -21,10 +17,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-function residentMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
 
 /** Opens a copy of the text under a new name, waits for its diagnostics, closes it: one open's round trip. */
 async function openAndClose(client: Awaited<ReturnType<typeof startServer>>, uri: string, text: string): Promise<number> {
@@ -158,13 +150,7 @@ async function main(): Promise<void> {
   console.log(`${'resident memory: all 13 fixtures open, 0.5 s later'.padEnd(52)} ${rss.toFixed(1)} MB`);
   console.log(`${'resident memory: all 13 fixtures open, 10 s later'.padEnd(52)} ${settled.toFixed(1)} MB`);
   await fresh.stop();
-  const outDir = path.join(root, 'bench', 'results');
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'lsp.json'), JSON.stringify(results, null, 1) + '\n');
-  console.log('\nfigures written to bench/results/lsp.json');
+  writeResults('lsp', results);
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -9,25 +9,15 @@
  * The latency includes JACK's own: MIDI moves between JACK ports once per period (1024 frames at
  * 48 kHz = 21.3 ms), so about 11 ms on average comes from the transport, not from the host.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { startMidiHost } from '../client/src/midi/midiHostConnection';
 import { FakeController, HOST_MODULE, isProbe, listedPort, probeUntilHeard, ReceivedLog, startJack, waitFor } from '../test/helpers/midiFixtures';
+import { percentile, residentMb, runBenchmark, writeResults } from './benchSupport';
 
-const root = path.resolve(__dirname, '..', '..');
 const MESSAGES_PER_SECOND = 1000;
 const SECONDS = 10;
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
-function residentMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
 
 /** A jog tick; channel and CC number make each message unique within 2,048 consecutive ones (to pair sends and receipts). */
 const jogTick = (i: number): number[] => [0xb0 | (i & 0x0f), (i >> 4) & 0x7f, i % 3 === 0 ? 0x3f : 0x41];
@@ -113,10 +103,7 @@ async function main(): Promise<void> {
     console.log(`latency     send → onDidReceive: p50 ${results.latencyMs.p50.toFixed(1)} ms, p99 ${results.latencyMs.p99.toFixed(1)} ms, max ${results.latencyMs.max.toFixed(1)} ms (JACK period 21.3 ms included)`);
     console.log(`memory      host   ${start.host.toFixed(1)} MB at start, ${peak.host.toFixed(1)} MB peak, ${end.host.toFixed(1)} MB at the end`);
     console.log(`            client ${start.client.toFixed(1)} MB at start, ${peak.client.toFixed(1)} MB peak, ${end.client.toFixed(1)} MB at the end`);
-    const outDir = path.join(root, 'bench', 'results');
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, 'midiHost.json'), JSON.stringify(results, null, 1) + '\n');
-    console.log('\nfigures written to bench/results/midiHost.json');
+    writeResults('midiHost', results);
   } finally {
     await fake.exit();
     connection.dispose();
@@ -124,7 +111,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

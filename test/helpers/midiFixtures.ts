@@ -129,8 +129,13 @@ export function listedPort(names: readonly string[], portName: string): string |
 /** Everything a connection receives, in order. */
 export class ReceivedLog {
   readonly messages: TimedMidiMessage[] = [];
+  private readonly subscription: { dispose(): void };
   constructor(connection: MidiHostConnection) {
-    connection.onDidReceive(batch => this.messages.push(...batch));
+    this.subscription = connection.onDidReceive(batch => this.messages.push(...batch));
+  }
+  /** Stops logging (a log kept for a long performance holds every message). */
+  dispose(): void {
+    this.subscription.dispose();
   }
   /** The messages after the last probe (the performance, once the probe handshake is done). */
   afterProbes(): number[][] {
