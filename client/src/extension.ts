@@ -24,7 +24,12 @@ let midi: MidiService | undefined;
 /** What activate() returns: the language client, and for the editor tests what the sidebar shows. */
 export interface ExtensionApi {
   client: LanguageClient | undefined;
-  midi: { sidebarState(): SidebarState; hostProcessId(): number | undefined };
+  midi: {
+    sidebarState(): SidebarState;
+    hostProcessId(): number | undefined;
+    /** Posts a message as the sidebar's page would (validated and handled by the same code). */
+    postFromSidebar(message: unknown): Promise<void>;
+  };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -84,7 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await client.start();
   void updateStatus();
-  return { client, midi: { sidebarState: () => sidebar.state(), hostProcessId: () => midi?.host?.hostProcessId } };
+  return { client, midi: { sidebarState: () => sidebar.state(), hostProcessId: () => midi?.host?.hostProcessId, postFromSidebar: message => sidebar.receiveFromWebview(message) } };
 }
 
 /** The learn command, the sidebar and the MIDI host they share (started on first use). */

@@ -155,10 +155,32 @@ export function watchLearn(session: LearnSession, host: MidiHostConnection, docu
       if (state.kind !== 'ready') session.fail(`${hostProblem(state) ?? 'The MIDI host stopped.'} Nothing learned.`);
     }),
     vscode.workspace.onDidCloseTextDocument(closed => {
-      if (closed === document) session.fail(`${path.basename(document.uri.path)} was closed while learning: nothing written.`);
+      if (closed === document) session.fail(closedWhileLearning(document));
+    }),
+    // Closing the tab is what the user sees as closing the mapping; VS Code may keep the document
+    // itself open in memory for minutes, and writing there would be writing where nobody asked.
+    vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (!isInATab(document)) session.fail(closedWhileLearning(document));
     }),
   ];
   return { dispose: () => subscriptions.forEach(s => s.dispose()) };
+}
+
+/** True while some editor tab (text or diff) shows the document. */
+function isInATab(document: vscode.TextDocument): boolean {
+  const uri = document.uri.toString();
+  return vscode.window.tabGroups.all.some(group =>
+    group.tabs.some(tab => {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText) return input.uri.toString() === uri;
+      if (input instanceof vscode.TabInputTextDiff) return input.modified.toString() === uri || input.original.toString() === uri;
+      return false;
+    }),
+  );
+}
+
+function closedWhileLearning(document: vscode.TextDocument): string {
+  return `${path.basename(document.uri.path)} was closed while learning: nothing written.`;
 }
 
 /**
@@ -171,7 +193,7 @@ export async function writeLearnedMove(
   fallbackPosition: vscode.Position,
   messages: TimedMidiMessage[],
 ): Promise<LearnCommandResult> {
-  if (document.isClosed) return tell(`${path.basename(document.uri.path)} was closed while learning: nothing written.`, 'warning');
+  if (document.isClosed || !isInATab(document)) return tell(closedWhileLearning(document), 'warning');
   const client = deps.client();
   if (!client || !client.isRunning()) return tell('The Rekordbox MIDI language server is not running: nothing written.', 'warning');
   const editor = vscode.window.visibleTextEditors.find(e => e.document === document);
@@ -192,7 +214,7 @@ export async function writeLearnedMove(
   // The edit names the version the server read; typing since then makes it stale.
   const expected = result.edit.documentChanges?.find(change => 'textDocument' in change)?.textDocument.version;
   const stale = 'The mapping changed while the code was being written: nothing written. Learn again.';
-  if (document.isClosed) return tell(`${path.basename(document.uri.path)} was closed while learning: nothing written.`, 'warning');
+  if (document.isClosed || !isInATab(document)) return tell(closedWhileLearning(document), 'warning');
   if (typeof expected === 'number' && expected !== document.version) return tell(stale, 'warning', result.learned);
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
   if (typeof expected === 'number' && expected !== document.version) return tell(stale, 'warning', result.learned);

@@ -82,11 +82,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     view.webview.options = { enableScripts: true, localResourceRoots: [media] };
     view.webview.html = this.html(view.webview, media);
     this.subscriptions.push(
-      view.webview.onDidReceiveMessage(raw => {
-        const message = parseWebviewMessage(raw);
-        if (!message) return; // not something this page sends: ignored
-        void this.handle(message);
-      }),
+      view.webview.onDidReceiveMessage(raw => void this.receiveFromWebview(raw)),
       view.onDidChangeVisibility(() => {
         if (view.visible) this.post(true);
       }),
@@ -160,6 +156,13 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   }
 
   // ---- what the webview asks --------------------------------------------------------------------
+
+  /** Everything the page posts comes through here (the editor tests post through it too): validated, then handled. */
+  async receiveFromWebview(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) return; // not something this page sends: ignored
+    await this.handle(message);
+  }
 
   private async handle(message: WebviewMessage): Promise<void> {
     try {

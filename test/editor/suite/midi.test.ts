@@ -200,6 +200,58 @@ suite('learn from a controller over JACK', function () {
     });
   });
 
+  test('the mapping closed while learning: the learn stops with a sentence and writes nothing', async () => {
+    const opened = await openMarked('learn-closed.midi.csv', HEAD + 'Cue,Cue,Button,|,,,,,,,,,,,\r\n');
+    temps.push(opened.uri);
+    const running = vscode.commands.executeCommand<LearnCommandResult>('rekordboxMidi.learnFromController');
+    await waitFor('the learn to listen', async () => (await sidebar()).learn.listening);
+    // Closing the tab ends the learn (VS Code may keep the document itself in memory for minutes).
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await fake.play([{ bytes: [0x90, 0x0c, 0x7f] }, { bytes: [0x80, 0x0c, 0x00], delayMs: 50 }]);
+    const result = await running;
+    assert.strictEqual(result.written, false);
+    assert.strictEqual(result.message, 'tmp-learn-closed.midi.csv was closed while learning: nothing written.');
+    assert.strictEqual(fs.readFileSync(opened.uri.fsPath, 'utf8'), opened.text, 'the file on disk is untouched');
+    if (!opened.editor.document.isClosed) assert.strictEqual(opened.editor.document.getText(), opened.text, 'the document kept in memory was written');
+  });
+
+  test('the sidebar’s Learn switch: each control moved goes in at the cursor, one undo step each, until it is turned off', async () => {
+    const opened = await openMarked('learn-switch.midi.csv', HEAD + 'PlayPause,PlayPause,Button,|,,,,,,,,,,,\r\nCue,Cue,Button,,,,,,,,,,,,\r\n');
+    temps.push(opened.uri);
+    const midi = (await api()).midi;
+    await midi.postFromSidebar({ type: 'setLearn', on: true });
+    assert.strictEqual((await sidebar()).learn.on, true, (await sidebar()).learn.status);
+    await fake.play([{ bytes: [0x90, 0x0b, 0x7f] }, { bytes: [0x80, 0x0b, 0x00], delayMs: 50 }]);
+    const document = opened.editor.document;
+    await waitFor('PLAY learned on line 4', async () => document.lineAt(3).text.startsWith('PlayPause,PlayPause,Button,900B,') || undefined);
+    // The cursor moves to the next row's MIDI IN cell; the switch is still on and learns the next move there.
+    const cueCell = new vscode.Position(4, 'Cue,Cue,Button,'.length);
+    opened.editor.selection = new vscode.Selection(cueCell, cueCell);
+    await fake.play([{ bytes: [0x90, 0x0c, 0x7f] }, { bytes: [0x80, 0x0c, 0x00], delayMs: 50 }]);
+    await waitFor('CUE learned on line 5', async () => document.lineAt(4).text.startsWith('Cue,Cue,Button,900C,') || undefined);
+    await midi.postFromSidebar({ type: 'setLearn', on: false });
+    assert.strictEqual((await sidebar()).learn.on, false);
+    await fake.play([{ bytes: [0x90, 0x0d, 0x7f] }, { bytes: [0x80, 0x0d, 0x00], delayMs: 50 }]);
+    await waitFor('the move after turning learning off in the monitor', async () => (await sidebar()).monitor.lines.some(l => l.code === '900D') || undefined);
+    assert.ok(!document.getText().includes('900D'), 'a move after the switch went off was written');
+    assert.strictEqual(document.isDirty, true, 'learning never saves');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.lineAt(4).text, 'Cue,Cue,Button,,,,,,,,,,,,', 'one undo takes the last learn back');
+    assert.ok(document.lineAt(3).text.startsWith('PlayPause,PlayPause,Button,900B,'), 'and only the last');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(document.getText(), opened.text);
+  });
+
+  test('a page message that is not the page’s is ignored: nothing happens', async () => {
+    const before = await sidebar();
+    for (const junk of [null, 42, 'setLearn', { type: 'setLearn' }, { type: 'setLearn', on: 'yes' }, { type: 'revealRow', line: -1 }, { type: 'connect', input: 'not a listed port' }, { type: 'eval', code: 'x' }]) {
+      await (await api()).midi.postFromSidebar(junk);
+    }
+    const after = await sidebar();
+    assert.strictEqual(after.learn.on, before.learn.on);
+    assert.deepStrictEqual(after.connected, before.connected);
+  });
+
   test('the controller unplugged while learning: the learn stops with a sentence and writes nothing', async () => {
     const opened = await openMarked('learn-unplugged.midi.csv', HEAD + 'Cue,Cue,Button,|,,,,,,,,,,,\r\n');
     temps.push(opened.uri);
