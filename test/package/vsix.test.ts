@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { before, describe, it } from 'node:test';
 import { startMidiHost } from '../../client/src/midi/midiHostConnection';
+import { WALKTHROUGH_EXAMPLES } from '../../client/src/walkthrough/walkthroughExamples';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 const VSIX = path.join(REPO_ROOT, 'dist', 'rekordbox-midi.vsix');
@@ -19,6 +20,33 @@ const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json')
 function zipEntries(file: string): string[] {
   const out = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file], { encoding: 'utf8' });
   return out.trim().split('\n');
+}
+
+/** The VSIX's entries with their uncompressed sizes. */
+function zipSizes(file: string): Map<string, number> {
+  const out = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(f"{i.file_size} {i.filename}" for i in zipfile.ZipFile(sys.argv[1]).infolist()))', file], { encoding: 'utf8' });
+  return new Map(out.trim().split('\n').map(line => [line.slice(line.indexOf(' ') + 1), Number(line.slice(0, line.indexOf(' ')))]));
+}
+
+/** Every file path the manifest names (icon, entry points, grammar, icons, walkthrough media), relative to the extension's root. */
+function manifestPaths(): string[] {
+  const c = manifest.contributes;
+  const media = (c.walkthroughs ?? []).flatMap((w: { steps: { media: Record<string, unknown> }[] }) =>
+    w.steps.flatMap(step => ['markdown', 'svg', 'image'].flatMap(kind => {
+      const value = step.media[kind];
+      return typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value as Record<string, string>) : [];
+    })),
+  );
+  return [
+    manifest.icon,
+    manifest.main,
+    ...Object.values(manifest.bin as Record<string, string>),
+    ...c.languages.map((l: { configuration?: string }) => l.configuration).filter(Boolean),
+    ...c.grammars.map((g: { path: string }) => g.path),
+    ...Object.values(c.viewsContainers as Record<string, { icon: string }[]>).flat().map(v => v.icon),
+    ...Object.values(c.views as Record<string, { icon?: string }[]>).flat().map(v => v.icon).filter(Boolean),
+    ...media,
+  ].map(p => path.posix.normalize(p.replace(/^\.\//, '')));
 }
 
 /**
@@ -39,9 +67,47 @@ async function hostStartsFrom(hostModule: string): Promise<void> {
 }
 
 describe('VSIX package', () => {
+  let packageOutput = '';
   before(() => {
     const result = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    assert.equal(result.status, 0, result.stdout + result.stderr);
+    packageOutput = result.stdout + result.stderr;
+    assert.equal(result.status, 0, packageOutput);
+  });
+
+  it('packages without a warning from vsce (no missing manifest field, licence or repository)', () => {
+    assert.deepEqual(packageOutput.split('\n').filter(line => /\bWARNING\b/.test(line)), []);
+  });
+
+  it('carries every file the manifest names: icon, entry points, grammar, icons and the walkthrough\'s pages', () => {
+    const entries = zipEntries(VSIX);
+    const named = manifestPaths();
+    assert.ok(named.includes('media/icon.png') && named.some(p => p.startsWith('media/walkthrough/')), `the manifest names no icon or walkthrough media: ${named.join(', ')}`);
+    const missing = named.filter(p => !entries.includes(`extension/${p}`));
+    assert.deepEqual(missing, []);
+  });
+
+  it('carries the pictures the walkthrough\'s pages show (local files only) and the examples its buttons open, and they stay small', () => {
+    const sizes = zipSizes(VSIX);
+    const pages = manifestPaths().filter(p => p.endsWith('.md'));
+    assert.ok(pages.length >= 5, `walkthrough pages: ${pages.join(', ')}`);
+    const carried: string[] = [...pages];
+    for (const page of pages) {
+      const text = fs.readFileSync(path.join(REPO_ROOT, page), 'utf8');
+      for (const [, target] of text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+        assert.ok(!/^\w+:/.test(target), `${page} shows a picture that is not a local file: ${target}`);
+        carried.push(path.posix.join(path.posix.dirname(page), target));
+      }
+    }
+    carried.push(...WALKTHROUGH_EXAMPLES.map(e => `examples/${e.file}`), 'media/icon.png');
+    const missing = carried.filter(p => !sizes.has(`extension/${p}`));
+    assert.deepEqual(missing, []);
+    const total = carried.reduce((n, p) => n + (sizes.get(`extension/${p}`) ?? 0), 0);
+    assert.ok(total < 100_000, `the walkthrough's files take ${total} bytes uncompressed`);
+  });
+
+  it('leaves out the other examples and the docs\' screenshots', () => {
+    const entries = zipEntries(VSIX);
+    assert.deepEqual(entries.filter(e => /^extension\/(examples\/(?!DDJ-FLX10|with-mistakes)|docs\/|media\/icon\.svg)/.test(e)), []);
   });
 
   it('carries the manifest, the three bundles, the grammar and the language configuration', () => {
