@@ -15,6 +15,7 @@ import { registerMixxxCommands } from './mixxx/mixxxCommands';
 import { ActiveMapping } from './monitor/activeMapping';
 import { registerRekordboxFolderCommands } from './rekordbox/rekordboxCommands';
 import { SIDEBAR_VIEW_ID, SidebarState, SidebarView } from './sidebar/sidebarView';
+import { registerMappingTable } from './table/mappingTable';
 import { registerWalkthroughCommands } from './walkthrough/walkthroughCommands';
 
 export const LANGUAGE_ID = 'rekordbox-midi';
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(outputChannel);
   registerMixxxCommands(context, client);
   registerRekordboxFolderCommands(context, client);
+  registerMappingTable(context, client);
   registerWalkthroughCommands(context);
 
   const status = vscode.languages.createLanguageStatusItem('rekordboxMidi.status', { language: LANGUAGE_ID });

@@ -123,6 +123,19 @@ export const MappingRowsRequestMethod = 'rekordboxMidi/mappingRows';
 
 export interface MappingRowsParams {
   textDocument: { uri: string };
+  /** Also give each row the diagnostics on its line (`problems`), as the rules report them now. */
+  withProblems?: boolean;
+}
+
+/** The tabs of Rekordbox's MIDI window, in its order. */
+export type MappingTab = 'DECK' | 'PAD' | 'FX' | 'SAMPLER' | 'MIXER' | 'BROWSE' | 'OTHER' | 'VIDEO' | 'LIGHTING' | 'MIXPOINTLINK';
+
+/** A diagnostic on a row's line, for a display that marks rows (the mapping table). */
+export interface MappingRowProblem {
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  /** The rule's code: `duplicate-code`, `unknown-function`, … */
+  code: string;
+  message: string;
 }
 
 export interface MappingRowCode {
@@ -147,6 +160,25 @@ export interface MappingRowInfo {
   output: MappingRowCode[];
   /** `KnobSliderHiRes` rows: the LSB codes (CC + 32) each deck also receives. */
   lsbInput?: MappingRowCode[];
+  /**
+   * The tab of Rekordbox's MIDI window the function is listed under (docs/catalog.md); for a name the
+   * catalog does not know (`#`, `NoFunction`, a typo), the tab of the factory section the row sits in,
+   * else OTHER.
+   */
+  tab: MappingTab;
+  /** The catalog's description of the function, when it knows the name. */
+  description?: string;
+  /** Column 0 starts with `#`: the row assigns nothing (`#`) or is switched off (`#JogScratch`). */
+  disabled: boolean;
+  /** Columns 3 and 8 as written (the base MIDI IN and MIDI OUT codes; may be empty). */
+  midiIn: string;
+  midiOut: string;
+  /** Column 13 as written. */
+  options: string;
+  /** Rekordbox's DUPLICATE for decks 1–4 applies (`rekordboxMidi/rowAction` `duplicate`). */
+  canDuplicate: boolean;
+  /** With `withProblems`: the diagnostics on this row's line, most severe first. */
+  problems?: MappingRowProblem[];
 }
 
 export interface MappingRowsResult {
@@ -155,6 +187,28 @@ export interface MappingRowsResult {
   version: number;
   deviceName: string | null;
   rows: MappingRowInfo[];
+}
+
+/**
+ * `rekordboxMidi/rowAction`: the edit for one of the row actions of Rekordbox's MIDI window on the row
+ * at `line`: `duplicate` (DUPLICATE for decks 1–4: deck channels 0,1,2,3, the same edit as the code
+ * action) or `delete` (the row's line and its line ending). `version` is the document version the
+ * caller saw; when the text has changed since, nothing is returned (the line may be another row now).
+ */
+export const RowActionRequestMethod = 'rekordboxMidi/rowAction';
+
+export interface RowActionParams {
+  textDocument: { uri: string };
+  version: number;
+  line: number;
+  action: 'duplicate' | 'delete';
+}
+
+export interface RowActionResult {
+  /** The edit to apply (one undo step), or null when there is nothing to do. */
+  edit: WorkspaceEdit | null;
+  /** Why there is no edit, for people. */
+  message?: string;
 }
 
 /**

@@ -33,6 +33,9 @@ import {
   MappingRowsParams,
   MappingRowsRequestMethod,
   MappingRowsResult,
+  RowActionParams,
+  RowActionRequestMethod,
+  RowActionResult,
 } from './protocol';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
 import { computeCompletion, resolveCompletionItem } from './service/features/completion';
@@ -45,6 +48,7 @@ import { computeInlayHints } from './service/features/inlayHints';
 import { computeLearn } from './service/features/learn';
 import { computeExportMixxx, computeImportMixxx } from './service/features/mixxx';
 import { computeMappingRows } from './service/features/mappingRows';
+import { computeRowAction } from './service/features/rowActions';
 import { computeDocumentHighlights, computeReferences } from './service/features/references';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
 import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
@@ -299,10 +303,33 @@ connection.onRequest(DocumentInfoRequestMethod, (params: DocumentInfoParams): Do
   }, null),
 );
 
-connection.onRequest(
-  MappingRowsRequestMethod,
-  onDocument<MappingRowsParams, MappingRowsResult | null>('mappingRows', null, (model, _params, uri) =>
-    computeMappingRows(model, uri, documents.get(uri)?.version ?? 0),
+connection.onRequest(MappingRowsRequestMethod, async (params: MappingRowsParams): Promise<MappingRowsResult | null> => {
+  const document = documents.get(params?.textDocument?.uri);
+  if (!document) return null;
+  // Problems are those of this very text (the published ones may lag a typing burst behind), at the
+  // levels the user's rekordboxMidi.rules setting gives.
+  const rules = params.withProblems === true ? (await settingsFor(document.uri)).rules : undefined;
+  const current = documents.get(document.uri) ?? document;
+  return guard('mappingRows', () => {
+    const model = modelOf(current);
+    const diagnostics = rules ? computeDiagnostics(model, { uri: current.uri, ruleSeverities: rules }) : undefined;
+    return computeMappingRows(model, current.uri, current.version, { diagnostics });
+  }, null);
+});
+
+connection.onRequest(RowActionRequestMethod, (params: RowActionParams): RowActionResult =>
+  guard(
+    'rowAction',
+    () => {
+      const document = documents.get(params?.textDocument?.uri);
+      const { line, version, action } = params ?? {};
+      if (!document) return { edit: null, message: 'The mapping is not open: nothing changed.' };
+      if (!Number.isSafeInteger(line) || line < 0 || !Number.isSafeInteger(version) || (action !== 'duplicate' && action !== 'delete')) {
+        return { edit: null, message: 'Not a row action: nothing changed.' };
+      }
+      return computeRowAction(modelOf(document), { uri: document.uri, version, currentVersion: document.version, line, action });
+    },
+    { edit: null, message: 'The row action failed inside the server (see its log): nothing changed.' },
   ),
 );
 

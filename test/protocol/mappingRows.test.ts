@@ -1,7 +1,7 @@
 /** `rekordboxMidi/mappingRows` over stdio: what a MIDI monitor asks the server about an open mapping. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { MappingRowsResult } from '../../server/src/protocol';
+import type { MappingRowsResult, RowActionResult } from '../../server/src/protocol';
 import { corpusFiles } from '../helpers/fixtures';
 import { startServer, TestClient } from '../helpers/lspClient';
 
@@ -41,6 +41,42 @@ describe('rekordboxMidi/mappingRows over stdio', () => {
     const result = (await rows({ textDocument: { uri } }))!;
     assert.equal(result.version, 5);
     assert.deepEqual(result.rows.find(r => r.line === 15)!.input.map(c => c.code), ['9010', '9110', '9210', '9310']);
+  });
+
+  it('gives each row its tab, description, written codes and DUPLICATE availability; with withProblems, the problems of this text', async () => {
+    const plain = (await rows({ textDocument: { uri } }))!;
+    const play = plain.rows.find(r => r.line === 15)!;
+    assert.deepEqual([play.tab, play.disabled, play.midiIn, play.canDuplicate, play.problems], ['DECK', false, '9010', false, undefined]);
+    assert.ok(plain.rows.some(r => r.tab === 'MIXER') && plain.rows.some(r => r.tab === 'MIXPOINTLINK'));
+    // A second row on PlayPause's code: both rows carry the conflict.
+    client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 6 },
+      contentChanges: [{ range: { start: { line: 16, character: 0 }, end: { line: 16, character: 0 } }, text: 'Sync,Sync,Button,9010,,,,,,,,,,,\r\n' }],
+    });
+    const checked = (await rows({ textDocument: { uri }, withProblems: true }))!;
+    assert.equal(checked.version, 6);
+    const added = checked.rows.find(r => r.line === 16)!;
+    assert.equal(added.functionName, 'Sync');
+    assert.equal(added.canDuplicate, true);
+    assert.ok(added.problems!.some(p => p.code === 'duplicate-code' && p.severity === 'error'), JSON.stringify(added.problems));
+    assert.ok(checked.rows.find(r => r.line === 15)!.problems!.some(p => p.code === 'duplicate-code'));
+    assert.ok(checked.rows.filter(r => r.line > 20).every(r => Array.isArray(r.problems)));
+  });
+
+  it('rekordboxMidi/rowAction: DUPLICATE and DELETE edits for the version seen; a stale version gets a reason, no edit', async () => {
+    const action = (params: unknown) => client.connection.sendRequest<RowActionResult>('rekordboxMidi/rowAction', params);
+    const duplicate = await action({ textDocument: { uri }, version: 6, line: 16, action: 'duplicate' });
+    assert.deepEqual(duplicate.edit!.changes![uri], [
+      { range: { start: { line: 16, character: 0 }, end: { line: 16, character: 32 } }, newText: 'Sync,Sync,Button,9010,0,1,2,3,,,,,,,' },
+    ]);
+    const remove = await action({ textDocument: { uri }, version: 6, line: 16, action: 'delete' });
+    assert.deepEqual(remove.edit!.changes![uri], [{ range: { start: { line: 16, character: 0 }, end: { line: 17, character: 0 } }, newText: '' }]);
+    const stale = await action({ textDocument: { uri }, version: 5, line: 16, action: 'delete' });
+    assert.equal(stale.edit, null);
+    assert.match(stale.message!, /changed/);
+    for (const junk of [null, {}, { textDocument: { uri }, version: 6, line: -1, action: 'delete' }, { textDocument: { uri }, version: 6, line: 16, action: 'explode' }]) {
+      assert.equal((await action(junk)).edit, null);
+    }
   });
 
   it('answers null for a document that is not open, and for malformed params, without an error', async () => {

@@ -1,7 +1,9 @@
 /** `rekordboxMidi/mappingRows` in the language service: the codes each deck of each row really receives and sends. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeMappingRows } from '../../server/src/service/features/mappingRows';
+import { SECTION_TAB as GENERATOR_SECTION_TAB } from '../../scripts/generateCatalog';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
+import { computeMappingRows, SECTION_TAB } from '../../server/src/service/features/mappingRows';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { corpusFiles } from '../helpers/fixtures';
 import { junkTexts } from '../helpers/junk';
@@ -36,6 +38,13 @@ describe('mapping rows with their per-deck codes', () => {
             { deck: 3, code: '920B' },
             { deck: 4, code: '930B' },
           ],
+          tab: 'DECK',
+          description: 'Play/Pause',
+          disabled: false,
+          midiIn: '900B',
+          midiOut: '900B',
+          options: 'Fast',
+          canDuplicate: false,
         },
       ],
     });
@@ -79,6 +88,52 @@ describe('mapping rows with their per-deck codes', () => {
     assert.deepEqual(play.input.map(c => c.code), ['900B', '910B', '920B', '930B']);
     const tempo = rows.find(r => r.control === 'TempoSlider')!;
     assert.deepEqual(tempo.lsbInput?.map(c => c.code), ['B020', 'B120', 'B220', 'B320']);
+  });
+
+  it('gives each row its tab from the catalog; a name the catalog does not know takes its factory section’s tab, else OTHER', () => {
+    const { rows } = rowsOf(
+      FACTORY_HEAD +
+        '# Mixer,,,,,,,,,,,,,,\nEQHigh,EQHigh,KnobSlider,B007,,,,,,,,,,,\n#,Browse+Press,Button,9641,,,,,,,,,,,No function assigned here\nPlayPuase,PlayPuase,Button,900B,,,,,,,,,,,\n' +
+        '# Browser,,,,,,,,,,,,,,\nPlayPause,PlayPause,Button,900C,,,,,,,,,,,\nNoFunction,,Button,9642,,,,,,,,,,,\n',
+    );
+    assert.deepEqual(rows.map(r => [r.functionName, r.tab, r.disabled]), [
+      ['EQHigh', 'MIXER', false],
+      ['#', 'MIXER', true],
+      ['PlayPuase', 'MIXER', false],
+      ['PlayPause', 'DECK', false],
+      ['NoFunction', 'BROWSE', false],
+    ]);
+    const { rows: exported } = rowsOf(EXPORT_HEAD + 'Mystery,,Button,9000,,,,,,,,,,,\n#JogScratch,,JogRotate,B022,,,,,,,,,,,\n');
+    assert.deepEqual(exported.map(r => [r.tab, r.disabled, r.description !== undefined]), [
+      ['OTHER', false, false],
+      ['DECK', true, true],
+    ]);
+  });
+
+  it('its section → tab table is the catalog generator’s', () => {
+    assert.deepEqual({ ...SECTION_TAB }, { ...GENERATOR_SECTION_TAB });
+  });
+
+  it('says where DUPLICATE (deck channels 0,1,2,3) applies: a base code with empty deck columns in a 15-field row', () => {
+    const { rows } = rowsOf(
+      EXPORT_HEAD + 'PlayPause,,Button,900B,,,,,,,,,,,\nCue,,Button,900C,0,1,2,3,,,,,,,\nLoad,,Button,,9646,9647,,,,,,,,,\nShort,,Button,900D\n',
+    );
+    assert.deepEqual(rows.map(r => r.canDuplicate), [true, false, false, false]);
+  });
+
+  it('with diagnostics, gives each row those on its line, most severe first; without, no problems field', () => {
+    const text = EXPORT_HEAD + 'PlayPause,,Button,900B,,,,,,,,,,,\nPlayPuase,,Buton,900B,,,,,,,,,,,\nCue,,Button,900C,,,,,,,,,,,\n';
+    const model = parseMapping(text);
+    const withProblems = computeMappingRows(model, URI, 1, { diagnostics: computeDiagnostics(model) });
+    const [play, typo, cue] = withProblems.rows;
+    assert.deepEqual(cue.problems, []);
+    assert.ok(play.problems!.some(p => p.code === 'duplicate-code' && p.severity === 'error'), JSON.stringify(play.problems));
+    const codes = typo.problems!.map(p => p.code);
+    assert.ok(codes.includes('duplicate-code') && codes.includes('unknown-function') && codes.includes('unknown-type'), codes.join());
+    const ranks = { error: 0, warning: 1, information: 2, hint: 3 };
+    assert.deepEqual(typo.problems!.map(p => ranks[p.severity]), [...typo.problems!.map(p => ranks[p.severity])].sort());
+    assert.match(typo.problems!.find(p => p.code === 'unknown-function')!.message, /PlayPause/);
+    assert.equal(rowsOf(text).rows[0].problems, undefined);
   });
 
   it('never throws on junk, and every code it gives is 4 upper-case hex digits', () => {

@@ -47,6 +47,16 @@ function rowEdit(model: MappingModel, row: Row, values: string[] | undefined, ke
   return text === lineText(model, row) ? undefined : TextEdit.replace(lineContentRange(row), text);
 }
 
+export const DUPLICATE_TITLE = 'Duplicate for decks 1–4 (deck channels 0,1,2,3)';
+
+/**
+ * Rekordbox's DUPLICATE for decks 1–4 on one row (deck channels 0,1,2,3), or undefined when it does
+ * not apply. The code action and the mapping table's DUPLICATE (`rekordboxMidi/rowAction`) share it.
+ */
+export function duplicateForDecksEdit(model: MappingModel, row: Row): TextEdit | undefined {
+  return rowEdit(model, row, fillDeckChannels(row));
+}
+
 function action(title: string, kind: string, uri: string, edits: TextEdit[], diagnostic?: Diagnostic, isPreferred = false): CodeAction {
   const result: CodeAction = { title, kind, edit: { changes: { [uri]: edits } } };
   if (diagnostic) result.diagnostics = [diagnostic];
@@ -69,8 +79,8 @@ export function computeCodeActions(model: MappingModel, params: CodeActionParams
   }
   const row = model.rows[params.range.start.line];
   if (row && row.kind === 'mapping' && wants(only, CodeActionKind.RefactorRewrite)) {
-    const filled = rowEdit(model, row, fillDeckChannels(row));
-    if (filled) actions.push(action('Duplicate for decks 1–4 (deck channels 0,1,2,3)', CodeActionKind.RefactorRewrite, uri, [filled]));
+    const filled = duplicateForDecksEdit(model, row);
+    if (filled) actions.push(action(DUPLICATE_TITLE, CodeActionKind.RefactorRewrite, uri, [filled]));
     const fn = catalog.get(row.cells[Column.Function]?.value ?? '');
     if (fn?.hasLight) {
       const copied = rowEdit(model, row, copyInputToOutput(row));

@@ -1,21 +1,57 @@
 /**
  * `rekordboxMidi/mappingRows`: every mapping row with the codes each deck really receives (MIDI IN)
- * and is sent (MIDI OUT), read exactly as the rules read them (model/expandDeckCodes). The client's
- * MIDI monitor uses it to name the rows a message triggers, and the sidebar to light a row.
- * Pure; never throws.
+ * and is sent (MIDI OUT), read exactly as the rules read them (model/expandDeckCodes), with what a
+ * table like Rekordbox's MIDI window shows: the function's tab and description, the base codes and
+ * options as written, whether DUPLICATE applies and, when asked, the diagnostics on each row. The
+ * client's MIDI monitor uses it to name the rows a message triggers, the sidebar to light a row, the
+ * mapping table to draw the document. Pure; never throws.
  */
-import type { MappingRowCode, MappingRowInfo, MappingRowsResult } from '../../protocol';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../protocol';
+import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { Column } from '../model/columns';
 import { DeckCode } from '../model/expandDeckCodes';
-import { cellValue, inputCodesOf, MappingModel, outputCodesOf } from '../model/mappingModel';
+import { cellValue, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
+import { fillDeckChannels } from '../fixes/rowFixes';
 
 const HI_RES_TYPE = 'KnobSliderHiRes';
 
-export function computeMappingRows(model: MappingModel, uri: string, version: number): MappingRowsResult {
+/**
+ * Factory section → tab, for rows whose function the catalog does not know. The same table as the
+ * catalog generator's SECTION_TAB (scripts/generateCatalog.ts; a unit test keeps them equal).
+ */
+export const SECTION_TAB: Readonly<Record<string, MappingTab>> = {
+  Browser: 'BROWSE',
+  Deck: 'DECK',
+  Scratch: 'DECK',
+  Mixer: 'MIXER',
+  SoundColorFX: 'FX',
+  Effect: 'FX',
+  Mode: 'PAD',
+  Performance: 'PAD',
+  Sampler: 'SAMPLER',
+  Others: 'OTHER',
+  State: 'OTHER',
+  illumination: 'OTHER',
+  Parameter: 'OTHER',
+};
+
+const SEVERITY_NAMES: Record<number, MappingRowProblem['severity']> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+export interface MappingRowsOptions {
+  /** The diagnostics of this text: given, each row gets those on its line as `problems`. */
+  diagnostics?: readonly Diagnostic[];
+  catalog?: FunctionCatalog;
+}
+
+export function computeMappingRows(model: MappingModel, uri: string, version: number, options: MappingRowsOptions = {}): MappingRowsResult {
+  const catalog = options.catalog ?? defaultCatalog;
+  const problemsByLine = options.diagnostics ? groupByLine(options.diagnostics) : undefined;
   const rows: MappingRowInfo[] = [];
   for (const row of model.mappingRows) {
     const input = inputCodesOf(row);
+    const entry = row.baseFunctionName ? catalog.get(row.baseFunctionName) : undefined;
     const info: MappingRowInfo = {
       line: row.line.line,
       functionName: row.functionName,
@@ -24,15 +60,42 @@ export function computeMappingRows(model: MappingModel, uri: string, version: nu
       comment: cellValue(row, Column.Comment),
       input: input.map(toRowCode),
       output: outputCodesOf(row).map(toRowCode),
+      tab: entry?.tab ?? sectionTab(model, row),
+      disabled: row.functionName.startsWith('#'),
+      midiIn: cellValue(row, Column.Input),
+      midiOut: cellValue(row, Column.Output),
+      options: cellValue(row, Column.Options),
+      canDuplicate: fillDeckChannels(row) !== undefined,
     };
+    if (entry) info.description = entry.description;
     if (row.type === HI_RES_TYPE) {
       // FORMAT.md: the MSB is CC 0–31 and the controller also sends the fine value on CC n+32.
       const lsb = input.filter(c => isLowController(c.code)).map(c => toRowCode({ ...c, code: c.code + 32 }));
       if (lsb.length) info.lsbInput = lsb;
     }
+    if (problemsByLine) info.problems = problemsByLine.get(row.line.line) ?? [];
     rows.push(info);
   }
   return { uri, version, deviceName: model.deviceName ?? null, rows };
+}
+
+function sectionTab(model: MappingModel, row: MappingRow): MappingTab {
+  const section = row.section >= 0 ? model.sections[row.section]?.name : undefined;
+  return (section !== undefined && Object.prototype.hasOwnProperty.call(SECTION_TAB, section) ? SECTION_TAB[section] : undefined) ?? 'OTHER';
+}
+
+/** The diagnostics starting on each line, most severe first (a stable sort keeps the rules' order). */
+function groupByLine(diagnostics: readonly Diagnostic[]): Map<number, MappingRowProblem[]> {
+  const byLine = new Map<number, MappingRowProblem[]>();
+  const sorted = [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1));
+  for (const d of sorted) {
+    const line = d.range.start.line;
+    const problem: MappingRowProblem = { severity: SEVERITY_NAMES[d.severity ?? 1] ?? 'error', code: d.code === undefined ? '' : String(d.code), message: d.message };
+    const list = byLine.get(line);
+    if (list) list.push(problem);
+    else byLine.set(line, [problem]);
+  }
+  return byLine;
 }
 
 function toRowCode(deckCode: DeckCode): MappingRowCode {

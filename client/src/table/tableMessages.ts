@@ -1,0 +1,53 @@
+/**
+ * What the mapping table's webview may ask of the extension, and the validator every message goes
+ * through first: the webview is a web page, so anything it sends is checked for shape, type and size
+ * before it reaches an editor. Pure.
+ */
+import { TABLE_COLUMNS, TABLE_TABS, TableColumn, TableTab } from './tableModel';
+
+export type TableMessage =
+  | { type: 'ready' }
+  | { type: 'selectTab'; tab: TableTab }
+  | { type: 'sort'; column: TableColumn }
+  | { type: 'filter'; text: string }
+  | { type: 'reveal'; line: number }
+  | { type: 'duplicate'; line: number }
+  | { type: 'delete'; line: number }
+  | { type: 'undo' };
+
+/** Longer than anyone types into a filter box. */
+export const MAX_FILTER_LENGTH = 200;
+/** A mapping line number (0-based); real files have a few hundred lines. */
+const MAX_LINE = 10_000_000;
+
+const NO_FIELDS = new Set(['ready', 'undo']);
+const LINE_MESSAGES = new Set(['reveal', 'duplicate', 'delete']);
+const TABS: ReadonlySet<string> = new Set(TABLE_TABS);
+const COLUMNS: ReadonlySet<string> = new Set(TABLE_COLUMNS);
+
+/** The message when it is one the table's page may send, else undefined. Extra fields make it invalid. */
+export function parseTableMessage(value: unknown): TableMessage | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const type = record.type;
+  if (typeof type !== 'string') return undefined;
+  if (NO_FIELDS.has(type)) return keys.length === 1 ? ({ type } as TableMessage) : undefined;
+  if (keys.length !== 2) return undefined;
+  if (LINE_MESSAGES.has(type)) {
+    const line = record.line;
+    return Number.isSafeInteger(line) && (line as number) >= 0 && (line as number) <= MAX_LINE
+      ? ({ type, line } as TableMessage)
+      : undefined;
+  }
+  switch (type) {
+    case 'selectTab':
+      return typeof record.tab === 'string' && TABS.has(record.tab) ? { type, tab: record.tab as TableTab } : undefined;
+    case 'sort':
+      return typeof record.column === 'string' && COLUMNS.has(record.column) ? { type, column: record.column as TableColumn } : undefined;
+    case 'filter':
+      return typeof record.text === 'string' && record.text.length <= MAX_FILTER_LENGTH ? { type, text: record.text } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,315 @@
+// The mapping table's page (client/src/table/mappingTable.ts). It draws the state the extension
+// posts — tabs, sorting and filtering are decided there — and sends back what the user did
+// (client/src/table/tableMessages.ts lists, and checks, every message).
+// Text is set with textContent only: function names and comments never become markup.
+// Keyboard: the tabs follow the WAI-ARIA tabs pattern (←/→, Home/End move and select); in the rows
+// ↑/↓, PageUp/PageDown, Home/End move the selection, Enter shows the row in the text, Delete deletes
+// it and Ctrl+D duplicates it (each one undoable edit; Ctrl+Z here undoes in the text).
+// @ts-check
+(function () {
+  // eslint-disable-next-line no-undef
+  const vscode = acquireVsCodeApi();
+  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  const send = message => vscode.postMessage(message);
+
+  const COLUMNS = [
+    ['function', 'Function'],
+    ['deck', 'Deck'],
+    ['midiIn', 'MIDI IN'],
+    ['type', 'Type'],
+    ['midiOut', 'MIDI OUT'],
+    ['comment', 'Comment'],
+  ];
+  const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' };
+  const SEVERITY_GLYPH = { error: '✖', warning: '▲', information: 'ℹ', hint: '·' };
+
+  /** @param {string} tag @param {string} [className] @param {string} [text] */
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  /** @param {string} label @param {() => void} onClick @param {string} [className] */
+  function button(label, onClick, className) {
+    const b = /** @type {HTMLButtonElement} */ (el('button', className, label));
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  // ---- the page's parts, made once ------------------------------------------------------------------
+  const header = el('header', 'bar');
+  const title = el('h1', 'title');
+  const filter = /** @type {HTMLInputElement} */ (el('input', 'filter'));
+  filter.type = 'search';
+  filter.placeholder = 'Filter: function, control, code, comment';
+  filter.setAttribute('aria-label', 'Filter rows by function, control, code or comment');
+  filter.maxLength = 200;
+  filter.addEventListener('input', () => send({ type: 'filter', text: filter.value }));
+  filter.addEventListener('keydown', event => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusRow(0);
+    }
+  });
+  const count = el('span', 'count');
+  header.append(title, filter, count);
+
+  const tablist = el('div', 'tabs');
+  tablist.setAttribute('role', 'tablist');
+  tablist.setAttribute('aria-label', 'Rekordbox MIDI window tabs');
+
+  const actions = el('div', 'actions');
+  const duplicateButton = button('DUPLICATE', () => act('duplicate'));
+  duplicateButton.title = 'Rekordbox’s DUPLICATE: the selected row serves decks 1–4 (deck channels 0,1,2,3). Ctrl+D';
+  const deleteButton = button('DELETE', () => act('delete'));
+  deleteButton.title = 'Delete the selected row’s line (Delete key; Ctrl+Z undoes)';
+  const selectedNote = el('span', 'selected');
+  const message = el('span', 'message');
+  message.setAttribute('role', 'status');
+  actions.append(duplicateButton, deleteButton, selectedNote, message);
+
+  const panel = el('div', 'panel');
+  panel.id = 'rows-panel';
+  panel.setAttribute('role', 'tabpanel');
+  const table = el('table', 'rows');
+  const thead = el('thead');
+  const headRow = el('tr');
+  /** @type {Record<string, HTMLElement>} */
+  const headCells = {};
+  for (const [id, label] of COLUMNS) {
+    const th = el('th', `col-${id}`);
+    th.setAttribute('scope', 'col');
+    const sortButton = button(label, () => send({ type: 'sort', column: id }), 'sort');
+    sortButton.title = `Sort by ${label} (again: reverse)`;
+    th.append(sortButton);
+    headCells[id] = th;
+    headRow.append(th);
+  }
+  thead.append(headRow);
+  const tbody = el('tbody');
+  table.append(thead, tbody);
+  const empty = el('p', 'empty');
+  panel.append(table, empty);
+
+  app.append(header, tablist, actions, panel);
+
+  /** @type {any} */
+  let state;
+  /** The selected row's line (survives redraws while the row exists). @type {number | null} */
+  let selectedLine = null;
+  /** @type {HTMLElement[]} */
+  let rowNodes = [];
+
+  // ---- tabs (WAI-ARIA tabs pattern, automatic activation) ---------------------------------------------
+  tablist.addEventListener('keydown', event => {
+    const tabs = /** @type {HTMLElement[]} */ ([...tablist.querySelectorAll('[role=tab]')]);
+    const index = tabs.indexOf(/** @type {HTMLElement} */ (document.activeElement));
+    if (index < 0) return;
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tabs.length - 1;
+    else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusRow(0);
+      return;
+    } else return;
+    event.preventDefault();
+    tabs[next].focus();
+    send({ type: 'selectTab', tab: tabs[next].dataset.tab });
+  });
+
+  function drawTabs() {
+    const focusedTab = /** @type {HTMLElement | null} */ (document.activeElement)?.dataset?.tab;
+    tablist.replaceChildren();
+    for (const tab of state.tabs) {
+      const selected = tab.id === state.tab;
+      const node = button('', () => send({ type: 'selectTab', tab: tab.id }), `tab${tab.count === 0 ? ' none' : ''}`);
+      node.dataset.tab = tab.id;
+      node.setAttribute('role', 'tab');
+      node.setAttribute('aria-selected', String(selected));
+      node.setAttribute('aria-controls', 'rows-panel');
+      node.id = `tab-${tab.id}`;
+      node.tabIndex = selected ? 0 : -1;
+      node.append(el('span', 'name', tab.id === 'ALL' ? 'All' : tab.id), el('span', 'badge', String(tab.count)));
+      node.title = `${tab.count} row${tab.count === 1 ? '' : 's'}`;
+      tablist.append(node);
+      if (focusedTab === tab.id) node.focus();
+    }
+    panel.setAttribute('aria-labelledby', `tab-${state.tab}`);
+  }
+
+  // ---- rows -------------------------------------------------------------------------------------------
+  /** @param {any} cell @param {HTMLElement} td */
+  function codeCell(cell, td) {
+    td.append(el('code', 'main', cell.main || '—'));
+    if (cell.decks && cell.decks !== cell.main) td.append(el('div', 'decks', cell.decks));
+    if (cell.tooltip) td.title = cell.tooltip;
+    if (!cell.main) td.classList.add('blank');
+  }
+
+  /** @param {any} row */
+  function rowNode(row) {
+    const tr = el('tr', `row${row.disabled ? ' disabled' : ''}${row.severity ? ` has-${row.severity}` : ''}`);
+    tr.dataset.line = String(row.line);
+    tr.tabIndex = -1;
+    tr.setAttribute('aria-selected', 'false');
+
+    const fn = el('td', 'col-function');
+    if (row.severity) {
+      const mark = el('span', `mark ${row.severity}`, SEVERITY_GLYPH[row.severity]);
+      const messages = row.problems.map(p => `${SEVERITY_LABEL[p.severity]}: ${p.message}`).join('\n');
+      mark.setAttribute('role', 'img');
+      mark.setAttribute('aria-label', messages);
+      mark.title = messages;
+      fn.append(mark);
+    }
+    const name = el('span', 'name', row.functionName || '(empty)');
+    fn.append(name);
+    if (row.control && row.control !== row.functionName) fn.append(el('div', 'control', row.control));
+    fn.title = [
+      row.disabled ? 'Disabled: column 0 starts with #, so this row assigns nothing.' : '',
+      row.description,
+      `Line ${row.line + 1}`,
+      ...row.problems.map(p => `${SEVERITY_LABEL[p.severity]}: ${p.message}`),
+    ]
+      .filter(Boolean)
+      .join('\n');
+
+    const deck = el('td', 'col-deck', row.deck || '–');
+    deck.title = row.deck ? `Decks ${row.deck}` : 'No deck columns: the code is the same whatever the deck';
+    const midiIn = el('td', 'col-midiIn');
+    codeCell(row.midiIn, midiIn);
+    const type = el('td', 'col-type', row.type);
+    if (row.options) type.append(el('div', 'options', row.options));
+    const midiOut = el('td', 'col-midiOut');
+    codeCell(row.midiOut, midiOut);
+    const comment = el('td', 'col-comment', row.comment);
+    tr.append(fn, deck, midiIn, type, midiOut, comment);
+
+    tr.addEventListener('click', () => {
+      select(row.line, false);
+      send({ type: 'reveal', line: row.line });
+    });
+    tr.addEventListener('focus', () => select(row.line, false));
+    return tr;
+  }
+
+  /** @param {number | null} line @param {boolean} focus */
+  function select(line, focus) {
+    selectedLine = line;
+    for (const node of rowNodes) {
+      const on = Number(node.dataset.line) === line;
+      node.setAttribute('aria-selected', String(on));
+      node.tabIndex = on ? 0 : -1;
+      if (on && focus) {
+        node.focus();
+        node.scrollIntoView({ block: 'nearest' });
+      }
+    }
+    if (!rowNodes.some(n => n.tabIndex === 0) && rowNodes[0]) rowNodes[0].tabIndex = 0;
+    drawActions();
+  }
+
+  /** @param {number} index */
+  function focusRow(index) {
+    if (rowNodes.length === 0) return;
+    const node = rowNodes[Math.max(0, Math.min(rowNodes.length - 1, index))];
+    select(Number(node.dataset.line), true);
+  }
+
+  function selectedRow() {
+    return state?.rows.find(r => r.line === selectedLine);
+  }
+
+  /** @param {'duplicate' | 'delete'} action */
+  function act(action) {
+    const row = selectedRow();
+    if (!row || (action === 'duplicate' && !row.canDuplicate)) return;
+    send({ type: action, line: row.line });
+  }
+
+  tbody.addEventListener('keydown', event => {
+    const index = rowNodes.findIndex(n => n === document.activeElement);
+    if (index < 0) return;
+    const page = Math.max(1, Math.floor(panel.clientHeight / (rowNodes[0].offsetHeight || 24)) - 1);
+    const key = event.key;
+    if (key === 'ArrowDown') focusRow(index + 1);
+    else if (key === 'ArrowUp') {
+      if (index === 0) filter.focus();
+      else focusRow(index - 1);
+    } else if (key === 'PageDown') focusRow(index + page);
+    else if (key === 'PageUp') focusRow(index - page);
+    else if (key === 'Home') focusRow(0);
+    else if (key === 'End') focusRow(rowNodes.length - 1);
+    else if (key === 'Enter') send({ type: 'reveal', line: Number(rowNodes[index].dataset.line) });
+    else if (key === 'Delete' || (key === 'Backspace' && event.metaKey)) act('delete');
+    else if ((key === 'd' || key === 'D') && (event.ctrlKey || event.metaKey)) act('duplicate');
+    else return;
+    event.preventDefault();
+  });
+
+  // A webview has no undo of its own: Ctrl+Z / ⌘Z undoes in the text (the extension focuses it).
+  document.addEventListener('keydown', event => {
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && (event.key === 'z' || event.key === 'Z') && document.activeElement !== filter) {
+      event.preventDefault();
+      send({ type: 'undo' });
+    }
+  });
+
+  function drawRows() {
+    const focusedIndex = rowNodes.findIndex(n => n === document.activeElement);
+    rowNodes = state.rows.map(rowNode);
+    tbody.replaceChildren(...rowNodes);
+    for (const [id] of COLUMNS) {
+      const th = headCells[id];
+      if (state.sort.column === id) th.setAttribute('aria-sort', state.sort.direction);
+      else th.removeAttribute('aria-sort');
+    }
+    const lines = new Set(state.rows.map(r => r.line));
+    if (selectedLine !== null && !lines.has(selectedLine)) {
+      // The selected row went (deleted, filtered out): the row now in its place, as in a list.
+      const fallback = focusedIndex >= 0 ? rowNodes[Math.min(focusedIndex, rowNodes.length - 1)] : undefined;
+      selectedLine = fallback ? Number(fallback.dataset.line) : null;
+    }
+    select(selectedLine, focusedIndex >= 0);
+    if (state.rows.length === 0) {
+      empty.textContent =
+        state.version === null
+          ? 'Reading the mapping…'
+          : state.filter
+            ? `No row in ${state.tab === 'ALL' ? 'this mapping' : state.tab} matches “${state.filter}”.`
+            : `No row of this mapping is in the ${state.tab} tab.`;
+    } else empty.textContent = '';
+    table.hidden = state.rows.length === 0;
+  }
+
+  function drawActions() {
+    const row = selectedRow();
+    duplicateButton.disabled = !row || !row.canDuplicate;
+    deleteButton.disabled = !row;
+    selectedNote.textContent = row ? `Line ${row.line + 1}: ${row.functionName || '(empty)'}` : 'Select a row';
+  }
+
+  function render() {
+    title.textContent = `${state.deviceName || 'No @file line'} · ${state.fileName}`;
+    if (document.activeElement !== filter && filter.value !== state.filter) filter.value = state.filter;
+    count.textContent = state.filter ? `${state.rows.length} of ${state.tabTotal} rows` : `${state.tabTotal} rows`;
+    message.textContent = state.message;
+    drawTabs();
+    drawRows();
+    drawActions();
+  }
+
+  window.addEventListener('message', event => {
+    const data = event.data;
+    if (data && data.type === 'state' && data.state) {
+      state = data.state;
+      render();
+    }
+  });
+  send({ type: 'ready' });
+})();

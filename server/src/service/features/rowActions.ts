@@ -1,0 +1,42 @@
+/**
+ * `rekordboxMidi/rowAction`: the row actions of Rekordbox's MIDI window as text edits, for the mapping
+ * table. DUPLICATE is the code action's edit (deck channels 0,1,2,3: one row then serves decks 1–4,
+ * which is what Rekordbox's DUPLICATE writes); DELETE removes the row's line with its line ending.
+ * The caller applies the edit as one undo step. Pure; never throws.
+ */
+import { TextEdit } from 'vscode-languageserver-types';
+import type { RowActionResult } from '../../protocol';
+import { MappingModel } from '../model/mappingModel';
+import { duplicateForDecksEdit } from './codeActions';
+
+export interface RowActionRequest {
+  uri: string;
+  /** The version the caller saw, and the document's version now. */
+  version: number;
+  currentVersion: number;
+  line: number;
+  action: 'duplicate' | 'delete';
+}
+
+export function computeRowAction(model: MappingModel, request: RowActionRequest): RowActionResult {
+  if (request.version !== request.currentVersion) {
+    return { edit: null, message: 'The mapping changed since the table was drawn: nothing changed. Try again.' };
+  }
+  const row = model.rows[request.line];
+  if (!row || row.kind !== 'mapping') return { edit: null, message: `Line ${request.line + 1} is not a mapping row: nothing changed.` };
+  const edits: TextEdit[] = [];
+  if (request.action === 'duplicate') {
+    const edit = duplicateForDecksEdit(model, row);
+    if (!edit) {
+      return { edit: null, message: `DUPLICATE needs a 15-field row with a base code and empty deck columns (line ${request.line + 1}): nothing changed.` };
+    }
+    edits.push(edit);
+  } else {
+    const { line, ending } = row.line;
+    const previous = model.rows[line - 1];
+    if (ending) edits.push(TextEdit.del({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }));
+    else if (previous) edits.push(TextEdit.del({ start: { line: line - 1, character: previous.line.length }, end: { line, character: row.line.length } }));
+    else edits.push(TextEdit.del({ start: { line, character: 0 }, end: { line, character: row.line.length } }));
+  }
+  return { edit: { changes: { [request.uri]: edits } } };
+}
