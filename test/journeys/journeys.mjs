@@ -284,4 +284,50 @@ export const journeys = [
       await waitFor('the Light section back on PlayPause', () => sidebar.locator('.light-row').innerText(), t => t.includes('PlayPause'));
     },
   },
+  {
+    id: 'mapping-table',
+    name: 'the mapping table: open it beside the text, MIXER tab, sort by MIDI IN, filter, click a row to reveal it',
+    files: [FACTORY],
+    async run(j) {
+      const page = j.page;
+      await openMapping(j, FACTORY, '@file,1,DDJ-FLX10');
+      // The editor title's table button (icon $(table)).
+      await page.locator('.editor-actions .action-label[aria-label^="Open Mapping Table"]').first().click();
+      await page.locator('.tab', { hasText: `${FACTORY} — Table` }).waitFor({ timeout: WAIT.extension });
+      const table = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      const tab = id => table.locator(`[role=tab][data-tab="${id}"]`);
+      await waitFor('the DECK tab selected with its rows', async () => [await tab('DECK').getAttribute('aria-selected'), await table.locator('tr.row').count()], ([selected, rows]) => selected === 'true' && rows > 0, WAIT.extension);
+      const deckBadge = await tab('DECK').locator('.badge').innerText();
+
+      await tab('MIXER').click();
+      await waitFor('the MIXER tab selected', () => tab('MIXER').getAttribute('aria-selected'), s => s === 'true');
+      const mixerCount = Number(await tab('MIXER').locator('.badge').innerText());
+      await waitFor(`the ${mixerCount} MIXER rows`, () => table.locator('tr.row').count(), n => n === mixerCount);
+      const names = await table.locator('tr.row .col-function .name').allInnerTexts();
+      expect(names.includes('EQHigh') && !names.includes('PlayPause'), `MIXER lists ${names.join(', ')}`);
+
+      await table.getByRole('button', { name: 'MIDI IN' }).click();
+      const header = table.locator('th.col-midiIn');
+      await waitFor('MIDI IN sorted ascending', () => header.getAttribute('aria-sort'), s => s === 'ascending');
+      const codes = (await table.locator('tr.row .col-midiIn code.main').allInnerTexts()).filter(c => /^[0-9A-F]{4}$/.test(c));
+      const values = codes.map(c => parseInt(c, 16));
+      expect(values.length > 5 && values.every((v, i) => i === 0 || values[i - 1] <= v), `MIDI IN not ascending: ${codes.join(' ')}`);
+      await j.shot('mixer-by-midi-in');
+
+      await table.locator('input.filter').fill('eq');
+      const filtered = await waitFor('the filtered rows', () => table.locator('tr.row .col-function .name').allInnerTexts(), n => n.length > 0 && n.length < mixerCount);
+      expect(filtered.some(n => n === 'EQHigh'), `the filter "eq" keeps ${filtered.join(', ')}`);
+      expect(/of \d+ rows/.test(await table.locator('.count').innerText()), 'the count does not say how many rows the filter keeps');
+
+      const row = table.locator('tr.row', { has: table.locator('.name', { hasText: /^EQHigh$/ }) }).first();
+      const line = Number(await row.getAttribute('data-line'));
+      // The table has the focus: the status bar shows no cursor until a text editor has it again.
+      expect((await page.locator('#status\\.editor\\.selection').count()) === 0, 'a text editor has the focus before the click');
+      await row.click();
+      const cursor = await waitFor(`the cursor on the EQHigh row (Ln ${line + 1})`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${line + 1}, Col 1`));
+      expect((await lineText(page, line + 1)).startsWith('EQHigh,'), `line ${line + 1} is not the EQHigh row`);
+      await j.readmeShot?.('mapping-table', [page.locator('.part.editor')], 0);
+      j.note(`DECK ${deckBadge} rows, MIXER ${mixerCount}; MIDI IN ascending ${codes.slice(0, 4).join(' ')}…; "eq" keeps ${filtered.length}: ${filtered.join(', ')}; click on EQHigh: the text editor focused, cursor ${cursor}`);
+    },
+  },
 ];
