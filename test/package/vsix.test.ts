@@ -105,6 +105,12 @@ describe('VSIX package', () => {
     assert.ok(total < 100_000, `the walkthrough's files take ${total} bytes uncompressed`);
   });
 
+  it('carries the webview pages the code loads (the sidebar\'s and the mapping table\'s script and styles)', () => {
+    const entries = zipEntries(VSIX);
+    const pages = ['media/sidebar.js', 'media/sidebar.css', 'media/table.js', 'media/table.css'];
+    assert.deepEqual(pages.filter(p => !entries.includes(`extension/${p}`)), []);
+  });
+
   it('leaves out the other examples and the docs\' screenshots', () => {
     const entries = zipEntries(VSIX);
     assert.deepEqual(entries.filter(e => /^extension\/(examples\/(?!DDJ-FLX10|with-mistakes)|docs\/|media\/icon\.svg)/.test(e)), []);
