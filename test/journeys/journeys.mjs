@@ -8,6 +8,8 @@
  *   j.fixture(name) the fixture's path (to compare bytes)
  *   j.shot(label)   saves an extra screenshot (the runner always saves one at the end)
  *   j.note(text)    a line printed under the journey's result
+ *   j.readmeShot(name, regions)  a cropped screenshot for the README (docs/images/), only when
+ *                   the runner has JOURNEYS_README_IMAGES (npm run screenshots)
  *   j.controller(name)  a simulated controller on real JACK ports (journeys marked `midi: true`):
  *                   plug(), probe(), play([{ bytes, delayMs }]); see controller.mjs
  */
@@ -149,6 +151,7 @@ export const journeys = [
       }
       expect(/910B/.test(text) && /930B/.test(text), `the hover does not show the per-deck codes 910B/930B: ${JSON.stringify(text.slice(0, 300))}`);
       expect(/Deck/.test(text) && /receives/.test(text), `the hover has no per-deck table: ${JSON.stringify(text.slice(0, 300))}`);
+      await j.readmeShot('hover', [j.page.locator('.monaco-hover', { hasText: '910B' }).first(), rect]);
       j.note(`hover (mouse rested on 900B ${attempts === 1 ? 'once' : attempts + ' times'}): ${text.replace(/\s+/g, ' ').slice(0, 160)}…`);
     },
   },
@@ -169,6 +172,7 @@ export const journeys = [
       await j.page.keyboard.type('PlayPa', { delay: 60 });
       await waitFor('PlayPause in the suggest widget', () => suggestions(j.page), s => s !== null && s.some(x => x.label === 'PlayPause'));
       await j.shot('suggest');
+      await j.readmeShot('completion', [j.page.locator('.editor-widget.suggest-widget.visible'), await textRect(j.page, PLAY_LINE, 'PlayPa')]);
       // Arrow down to it if another name has the focus.
       for (let i = 0; i < 10; i++) {
         const s = await suggestions(j.page);
@@ -275,6 +279,7 @@ export const journeys = [
       expect((await sidebar.locator('.light-row').innerText()).includes('900B 910B 920B 930B'), 'the Light section does not show the PlayPause row’s MIDI OUT');
       j.note(`monitor, newest first: ${lines.slice(0, 6).map(l => l.replace(/\s+/g, ' ')).join(' | ')}`);
       await j.shot('monitor');
+      await j.readmeShot('sidebar-monitor', [j.page.locator('.part.sidebar')], 0);
 
       // A row chip reveals its row in the editor: Cue is line 18.
       await sidebar.locator('button.row', { hasText: 'Cue · deck 2' }).first().click();
@@ -328,6 +333,57 @@ export const journeys = [
       expect((await lineText(page, line + 1)).startsWith('EQHigh,'), `line ${line + 1} is not the EQHigh row`);
       await j.readmeShot?.('mapping-table', [page.locator('.part.editor')], 0);
       j.note(`DECK ${deckBadge} rows, MIXER ${mixerCount}; MIDI IN ascending ${codes.slice(0, 4).join(' ')}…; "eq" keeps ${filtered.length}: ${filtered.join(', ')}; click on EQHigh: the text editor focused, cursor ${cursor}`);
+    },
+  },
+  {
+    id: 'walkthrough',
+    name: 'the walkthrough: Get Started, a hover in the example, the example with mistakes and its fixes',
+    files: [FACTORY],
+    async run(j) {
+      const page = j.page;
+      await openMapping(j, FACTORY, '@file,1,DDJ-FLX10');
+      await page.keyboard.press('Control+B'); // the side bar closed: room for the walkthrough beside the example
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT.ui });
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: WAIT.ui });
+      await input.fill('>Rekordbox MIDI: Get Started');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Rekordbox MIDI Mappings' }).first().waitFor({ timeout: WAIT.extension });
+      await page.keyboard.press('Enter');
+      const details = page.locator('.gettingStartedSlideDetails');
+      await details.getByText('Get started with Rekordbox MIDI mappings').first().waitFor({ timeout: WAIT.ui });
+      const steps = await details.locator('button.getting-started-step .step-title').allInnerTexts();
+      expect(steps.join('|') === 'Open a mapping|Read a hover|Fix a problem|Learn a control|Install into Rekordbox', `the walkthrough's steps: ${steps.join(' | ')}`);
+      // The step's page (a webview) shows its picture once loaded.
+      const stepPage = details.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await stepPage.locator('img[src*="open-mapping.svg"]').waitFor({ timeout: WAIT.ui });
+      await page.waitForTimeout(500);
+      await j.readmeShot('walkthrough', [page.locator('.part.editor')], 0);
+
+      // Read a hover: its button opens the example beside the walkthrough with the hover on 900B.
+      await details.locator('button.getting-started-step', { hasText: 'Read a hover' }).click();
+      await details.getByRole('button', { name: 'Show a Hover in the Example' }).click();
+      await page.locator('.tab.active', { hasText: 'DDJ-FLX10.midi.csv' }).waitFor({ timeout: WAIT.extension });
+      const hover = await waitFor('the hover on 900B', () => hoverText(page), t => /910B/.test(t), WAIT.extension);
+      expect(/930B/.test(hover), `the hover does not decode 900B per deck: ${hover.slice(0, 200)}`);
+      const cursor = await page.locator('#status\\.editor\\.selection').innerText();
+      expect(cursor.startsWith(`Ln ${PLAY_LINE}, Col 28`), `the cursor is at ${cursor}, not on 900B`);
+      j.note(`"Show a Hover in the Example": the example beside the walkthrough, cursor ${cursor}, hover ${hover.replace(/\s+/g, ' ').slice(0, 80)}…`);
+
+      // Fix a problem: the example with mistakes, its squiggles and the Problems panel; then its fixes.
+      await details.locator('button.getting-started-step', { hasText: 'Fix a problem' }).click();
+      await details.getByRole('button', { name: 'Open an Example with Mistakes' }).click();
+      await page.locator('.tab.active', { hasText: 'with-mistakes.midi.csv' }).waitFor({ timeout: WAIT.extension });
+      // Its 8 errors and 2 warnings (as `rekordbox-midi lint` counts them); the panel draws only the rows in view.
+      const panel = await waitFor('the 10 mistakes in the Problems panel', () => problemsPanel(page), p => p.badge === '10' && p.rows.length > 0, WAIT.extension);
+      expect(panel.rows.some(r => /bad-hex/.test(r.text)), `no bad-hex row: ${JSON.stringify(panel.rows.map(r => r.text.slice(0, 60)))}`);
+      await page.locator(`.monaco-editor .squiggly-error`).first().waitFor({ timeout: WAIT.ui });
+      await j.readmeShot('problems', [page.locator('.part.editor .editor-group-container.active'), page.locator('.part.panel')], 0);
+      await details.getByRole('button', { name: 'Show Fixes' }).click();
+      const fixes = page.locator('.action-widget', { hasText: 'Quick Fix' }).first();
+      await fixes.getByText("Replace with '9008'").first().waitFor({ timeout: WAIT.extension });
+      j.note(`"Show Fixes": ${(await fixes.innerText()).replace(/\s+/g, ' ').slice(0, 120)}`);
+      await j.readmeShot('quick-fix', [fixes, await textRect(page, 7, 'Sync,Sync,Button,90O8')]);
     },
   },
 ];

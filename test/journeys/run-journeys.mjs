@@ -9,7 +9,9 @@
  *
  * Environment: JOURNEYS_GREP=<text> runs only journeys whose name contains it;
  *              CODE_SERVER_CACHE=<dir> setup-code-server.sh's cache folder; CHROMIUM_BIN (default
- *              /usr/bin/chromium); JOURNEYS_KEEP=1 keeps the temporary profile and workspaces.
+ *              /usr/bin/chromium); JOURNEYS_KEEP=1 keeps the temporary profile and workspaces;
+ *              JOURNEYS_README_IMAGES=<dir> also saves the README's screenshots there (j.readmeShot;
+ *              `npm run screenshots` = test/journeys/readme-screenshots.mjs).
  *
  * Each journey gets a fresh temporary workspace (byte-exact copies of corpus fixtures) and a fresh
  * browser window, and leaves test-results/journeys/NN-<id>.png (plus extra NN-<id>-<step>.png).
@@ -36,6 +38,7 @@ const corpus = path.join(root, 'test', 'fixtures', 'corpus');
 const outDir = path.join(root, 'test-results', 'journeys');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const README_IMAGES = process.env.JOURNEYS_README_IMAGES ? path.resolve(process.env.JOURNEYS_README_IMAGES) : undefined;
 const JOURNEY_TIMEOUT = 300_000;
 const STARTUP_TIMEOUT = 120_000;
 const t0 = Date.now();
@@ -169,6 +172,25 @@ async function runJourney(index, journey, ctx) {
     fixture: f => path.join(corpus, f),
     note: text => notes.push(text),
     shot: async label => page.screenshot({ path: path.join(outDir, `${base}-${label}.png`) }),
+    /**
+     * With JOURNEYS_README_IMAGES set: saves `<name>.png` there, cropped to what the README shows (the
+     * union of `regions`, Playwright locators or {x, y, width, height}, plus a margin). Otherwise nothing.
+     */
+    readmeShot: async (name, regions, margin = 12) => {
+      if (!README_IMAGES) return;
+      const boxes = [];
+      for (const region of regions) boxes.push(typeof region?.boundingBox === 'function' ? await region.boundingBox() : region);
+      const found = boxes.filter(b => b && b.width > 0 && b.height > 0);
+      if (found.length === 0) throw new Error(`README screenshot ${name}: nothing on screen to frame`);
+      const viewport = page.viewportSize();
+      const x = Math.max(0, Math.min(...found.map(b => b.x)) - margin);
+      const y = Math.max(0, Math.min(...found.map(b => b.y)) - margin);
+      const right = Math.min(viewport.width, Math.max(...found.map(b => b.x + b.width)) + margin);
+      const bottom = Math.min(viewport.height, Math.max(...found.map(b => b.y + b.height)) + margin);
+      fs.mkdirSync(README_IMAGES, { recursive: true });
+      await page.screenshot({ path: path.join(README_IMAGES, `${name}.png`), clip: { x, y, width: right - x, height: bottom - y } });
+      notes.push(`README screenshot: ${path.relative(root, path.join(README_IMAGES, `${name}.png`))}`);
+    },
     /** A simulated controller on real (JACK) ports; journeys with `midi: true` only. */
     controller: name => {
       if (!jack) throw new Error('controller(): mark the journey `midi: true`');
