@@ -291,7 +291,7 @@ export const journeys = [
   },
   {
     id: 'mapping-table',
-    name: 'the mapping table: open it beside the text, MIXER tab, sort by MIDI IN, filter, click a row to reveal it',
+    name: 'the mapping table: open it beside the text, MIXER tab, sort by MIDI IN, filter, click a row to reveal it, Delete and Ctrl+Z from the keyboard',
     files: [FACTORY],
     async run(j) {
       const page = j.page;
@@ -332,6 +332,38 @@ export const journeys = [
       const cursor = await waitFor(`the cursor on the EQHigh row (Ln ${line + 1})`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${line + 1}, Col 1`));
       expect((await lineText(page, line + 1)).startsWith('EQHigh,'), `line ${line + 1} is not the EQHigh row`);
       await j.readmeShot?.('mapping-table', [page.locator('.part.editor')], 0);
+
+      // The keyboard: from the filter ↓ to the first row, Delete deletes it (no question), Ctrl+Z in
+      // the table brings it back — exactly one step.
+      // The table keeps the focus: read the text from its editor, which is not the active group now.
+      const textLine = n =>
+        page.evaluate(([want]) => {
+          const editor = document.querySelector('.part.editor .monaco-editor');
+          const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find(el => Number(el.textContent) === want);
+          const line = numbers && [...editor.querySelectorAll('.view-lines .view-line')].find(el => el.style.top === numbers.parentElement.style.top);
+          return line ? line.textContent.replace(/\u00a0/g, ' ') : '';
+        }, [n]);
+      await table.locator('input.filter').fill('EQHigh');
+      // Sorted by MIDI IN: EQHigh (B007) first, then PartIsolatorInst (control EQHigh, B008)…
+      await waitFor('EQHigh first', () => table.locator('tr.row .col-function .name').allInnerTexts(), n => n[0] === 'EQHigh' && n.length < filtered.length);
+      await table.locator('input.filter').press('ArrowDown');
+      await waitFor('the EQHigh row focused', () => table.locator('tr.row:focus').count(), n => n === 1);
+      await page.keyboard.press('Delete');
+      await waitFor(`line ${line + 1} deleted`, () => textLine(line + 1), t => t.startsWith('PartIsolatorInst,'));
+      await waitFor('the table to say so', () => table.locator('.message').innerText(), t => /^Deleted line \d+ \(EQHigh\)/.test(t));
+      // The selection moves to the row now in its place, as in a list: Delete again deletes that one.
+      await waitFor('PartIsolatorInst focused', () => table.locator('tr.row:focus .name').allInnerTexts(), n => n.join() === 'PartIsolatorInst');
+      await page.keyboard.press('Delete');
+      await waitFor(`line ${line + 1} deleted again`, () => textLine(line + 1), t => t.startsWith('EQMid,'));
+      await page.keyboard.press('Control+Z');
+      await waitFor(`PartIsolatorInst back on line ${line + 1}`, () => textLine(line + 1), t => t.startsWith('PartIsolatorInst,'));
+      expect((await textLine(line)).startsWith('Gain,'), 'Ctrl+Z in the table undid more than the last delete');
+      // From the table's rows again, Ctrl+Z undoes the first delete.
+      await table.locator('input.filter').press('ArrowDown');
+      await page.keyboard.press('Control+Z');
+      await waitFor(`EQHigh back on line ${line + 1}`, () => textLine(line + 1), t => t.startsWith('EQHigh,'));
+      expect((await textLine(line + 2)).startsWith('PartIsolatorInst,'), 'the two undos did not restore both rows in order');
+      await j.shot('after-delete-and-undo');
       j.note(`DECK ${deckBadge} rows, MIXER ${mixerCount}; MIDI IN ascending ${codes.slice(0, 4).join(' ')}…; "eq" keeps ${filtered.length}: ${filtered.join(', ')}; click on EQHigh: the text editor focused, cursor ${cursor}`);
     },
   },
