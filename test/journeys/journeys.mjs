@@ -327,7 +327,7 @@ export const journeys = [
       const row = table.locator('tr.row', { has: table.locator('.name', { hasText: /^EQHigh$/ }) }).first();
       const line = Number(await row.getAttribute('data-line'));
       // The table has the focus: the status bar shows no cursor until a text editor has it again.
-      expect((await page.locator('#status\\.editor\\.selection').count()) === 0, 'a text editor has the focus before the click');
+      await waitFor('no text editor with the focus before the click (no cursor in the status bar)', () => page.locator('#status\\.editor\\.selection').count(), n => n === 0);
       await row.click();
       const cursor = await waitFor(`the cursor on the EQHigh row (Ln ${line + 1})`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${line + 1}, Col 1`));
       expect((await lineText(page, line + 1)).startsWith('EQHigh,'), `line ${line + 1} is not the EQHigh row`);
@@ -398,8 +398,7 @@ export const journeys = [
       await page.locator('.tab.active', { hasText: 'DDJ-FLX10.midi.csv' }).waitFor({ timeout: WAIT.extension });
       const hover = await waitFor('the hover on 900B', () => hoverText(page), t => /910B/.test(t), WAIT.extension);
       expect(/930B/.test(hover), `the hover does not decode 900B per deck: ${hover.slice(0, 200)}`);
-      const cursor = await page.locator('#status\\.editor\\.selection').innerText();
-      expect(cursor.startsWith(`Ln ${PLAY_LINE}, Col 28`), `the cursor is at ${cursor}, not on 900B`);
+      const cursor = await waitFor(`the cursor on 900B (Ln ${PLAY_LINE}, Col 28)`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${PLAY_LINE}, Col 28`));
       j.note(`"Show a Hover in the Example": the example beside the walkthrough, cursor ${cursor}, hover ${hover.replace(/\s+/g, ' ').slice(0, 80)}…`);
 
       // Fix a problem: the example with mistakes, its squiggles and the Problems panel; then its fixes.

@@ -121,10 +121,24 @@ suite('learn from a controller over JACK', function () {
     const input = await waitFor('the fake controller in the input list', async () => listedPort((await sidebar()).inputs, fake.portName), 20000);
     assert.strictEqual(await vscode.commands.executeCommand('rekordboxMidi.connectInput', input), input);
     // A connection takes effect a JACK cycle after it is made: probe until the monitor has heard one.
+    await probeThroughMonitor();
+  }
+
+  /** The fake's probe (a SysEx) reaches the monitor: the whole path, JACK to the sidebar, delivers now. */
+  async function probeThroughMonitor(): Promise<void> {
     const seen = Math.max(0, ...(await sidebar()).monitor.lines.map(l => l.id));
     await fake.probe();
-    await waitFor('the probe in the monitor', async () => (await sidebar()).monitor.lines.some(l => l.kind === 'sysEx' && l.id > seen), 20000);
+    await waitFor('the probe in the monitor', async () => (await sidebar()).monitor.lines.some(l => l.kind === 'sysEx' && l.id > seen) || seenSoFar(await sidebar()), 20000);
     await fake.play([]);
+  }
+
+  /**
+   * For a wait that times out: throws what the sidebar had (waitFor reports the last error), so a
+   * failure on a CI machine says whether the input was connected and what did arrive.
+   */
+  function seenSoFar(state: SidebarState): never {
+    const last = state.monitor.lines.slice(-6).map(l => `${l.kind} ${l.code} ${l.value} ×${l.count}`);
+    throw new Error(`host ${state.host.kind}, input ${state.connected ?? 'none'}${state.connectionError ? ` (${state.connectionError})` : ''}; last monitor lines: ${last.join(' | ') || 'none'}`);
   }
 
   suiteTeardown(async () => {
@@ -175,12 +189,14 @@ suite('learn from a controller over JACK', function () {
     const opened = await openMarked('monitor.midi.csv', HEAD + 'PlayPause,PlayPause,Button,900B,0,1,2,3,900B,0,1,2,3,,Play/Pause\r\n|');
     temps.push(opened.uri);
     await waitFor('the monitor to have the rows of the mapping', async () => (await sidebar()).monitor.mapping === 'tmp-monitor.midi.csv');
+    await probeThroughMonitor();
     await fake.play([{ bytes: [0x91, 0x0b, 0x7f] }, { bytes: [0x91, 0x0b, 0x00], delayMs: 50 }]);
     const lines = await waitFor('the press and release in the monitor', async () => {
-      const all = [...(await sidebar()).monitor.lines].reverse();
+      const state = await sidebar();
+      const all = [...state.monitor.lines].reverse();
       const press = all.find(l => l.kind === 'noteOn' && l.code === '910B');
       const release = all.find(l => l.kind === 'noteOff' && l.code === '910B');
-      return press && release ? { press, release } : undefined;
+      return press && release ? { press, release } : seenSoFar(state);
     });
     assert.deepStrictEqual(lines.press.rows.map(r => [r.functionName, r.deck, r.line]), [['PlayPause', 2, 3]]);
     assert.deepStrictEqual(lines.release.rows.map(r => [r.functionName, r.deck]), [['PlayPause', 2]]);
