@@ -74,6 +74,44 @@ suite('Rekordbox folders: compare, install, copy out', () => {
     assert.strictEqual(fs.readFileSync(result.factory, 'utf8'), fixtureText('factory-DDJ-SX.midi.csv'));
   });
 
+  test('files that change on disk while the compare is open: the diff shows them; an unsaved edit is kept', async () => {
+    // The user's mapping in Rekordbox's store, which Rekordbox rewrites when it saves its settings.
+    const stored = vscode.Uri.file(path.join(store, `${DEVICE}.midi.csv`));
+    const factory = path.join(factoryFolder, `${DEVICE}.midi.csv`);
+    fs.writeFileSync(stored.fsPath, STORED_BEFORE);
+    try {
+      const document = await open(stored);
+      await vscode.commands.executeCommand(COMPARE, stored);
+      const diff = await waitFor('the diff editor', () => activeDiff());
+      const original = await vscode.workspace.openTextDocument(diff.original);
+
+      // Rekordbox rewrites the store file: the right side follows (nothing of the user's was unsaved).
+      const rewritten = STORED_BEFORE.replace('what Rekordbox had', 'what Rekordbox wrote later');
+      fs.writeFileSync(stored.fsPath, rewritten);
+      await waitFor('the right side to show the rewritten store file', () => document.getText() === rewritten, 20000);
+
+      // An update of Rekordbox replaces the factory file: the read-only left side follows too.
+      const updatedFactory = fixtureText('factory-DDJ-SX.midi.csv').replace('PlayPause', 'PlayPause ');
+      fs.writeFileSync(factory, updatedFactory);
+      await waitFor('the left side to show the new factory file', () => original.getText() === updatedFactory, 20000);
+
+      // With an unsaved edit, a rewrite on disk does not take the user's work away.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(stored, new vscode.Position(2, 0), 'Cue,Cue,Button,900C,0,1,,,,,,,,,mine\r\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const mine = document.getText();
+      fs.writeFileSync(stored.fsPath, STORED_BEFORE);
+      await new Promise(resolve => setTimeout(resolve, 1500)); // time for VS Code to notice the change
+      assert.strictEqual(document.getText(), mine, 'the unsaved edit is still in the editor');
+      assert.ok(document.isDirty);
+      assert.strictEqual(fs.readFileSync(stored.fsPath, 'utf8'), STORED_BEFORE, 'nothing of ours was written behind the user’s back');
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(stored.fsPath, { force: true });
+      fs.writeFileSync(factory, fixtureText('factory-DDJ-SX.midi.csv'));
+    }
+  });
+
   test('Compare for a device Rekordbox has no factory mapping for says where it looked', async () => {
     const mine = writeTemp('compare-unknown.midi.csv', '@file,1,Homemade Box\r\nPlayPause,,Button,9000,,,,,,,,,,,\r\n');
     temps.push(mine);
