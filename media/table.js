@@ -252,12 +252,31 @@
     event.preventDefault();
   });
 
-  // A webview has no undo of its own: Ctrl+Z / ⌘Z undoes in the text (the extension focuses it).
+  // A webview has no undo of its own: Ctrl+Z / ⌘Z undoes in the text (the extension focuses it), and
+  // Ctrl+Y / Ctrl+Shift+Z / ⌘⇧Z redoes there. In the filter box they stay the box's own. The key must
+  // not reach VS Code's webview handler too: it would run its undo in this page, whose only undoable
+  // thing is the filter's typing — a row's Delete undone would also wipe the filter.
   document.addEventListener('keydown', event => {
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && (event.key === 'z' || event.key === 'Z') && document.activeElement !== filter) {
-      event.preventDefault();
-      send({ type: 'undo' });
-    }
+    if (!(event.ctrlKey || event.metaKey) || document.activeElement === filter) return;
+    const key = event.key.toLowerCase();
+    const redo = (key === 'z' && event.shiftKey) || (key === 'y' && event.ctrlKey && !event.metaKey && !event.shiftKey);
+    const undo = key === 'z' && !event.shiftKey;
+    if (!undo && !redo) return;
+    event.preventDefault();
+    event.stopPropagation();
+    send({ type: redo ? 'redo' : 'undo' });
+  });
+
+  // An undo or redo goes to the text editor and back, and a row's Delete redraws the rows: when the
+  // table has the focus again, the row the keyboard was on has it too, so the next key works.
+  let keyboardOnRows = false;
+  document.addEventListener('focusin', event => {
+    keyboardOnRows = rowNodes.includes(/** @type {HTMLElement} */ (event.target));
+  });
+  window.addEventListener('focus', () => {
+    if (!keyboardOnRows || (document.activeElement && document.activeElement !== document.body && !rowNodes.includes(/** @type {HTMLElement} */ (document.activeElement)))) return;
+    const index = rowNodes.findIndex(n => Number(n.dataset.line) === selectedLine);
+    if (index >= 0) focusRow(index);
   });
 
   function drawRows() {
@@ -297,6 +316,8 @@
   function render() {
     title.textContent = `${state.deviceName || 'No @file line'} · ${state.fileName}`;
     if (document.activeElement !== filter && filter.value !== state.filter) filter.value = state.filter;
+    // The filter the extension applies (kept over a reload); never rewritten under the user's typing.
+    if (document.activeElement !== filter && filter.value !== state.filter) filter.value = state.filter;
     count.textContent = state.filter ? `${state.rows.length} of ${state.tabTotal} rows` : `${state.tabTotal} rows`;
     message.textContent = state.message;
     drawTabs();
@@ -308,6 +329,8 @@
     const data = event.data;
     if (data && data.type === 'state' && data.state) {
       state = data.state;
+      // What VS Code hands back to the extension after a reload, to bring this table back as it was.
+      vscode.setState({ uri: state.uri, tab: state.tab, sort: state.sort, filter: state.filter });
       render();
     }
   });

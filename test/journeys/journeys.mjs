@@ -363,8 +363,31 @@ export const journeys = [
       await page.keyboard.press('Control+Z');
       await waitFor(`EQHigh back on line ${line + 1}`, () => textLine(line + 1), t => t.startsWith('EQHigh,'));
       expect((await textLine(line + 2)).startsWith('PartIsolatorInst,'), 'the two undos did not restore both rows in order');
+      // Ctrl+Shift+Z redoes in the text; neither key touches what is typed in the filter.
+      await page.keyboard.press('Control+Shift+Z');
+      await waitFor(`EQHigh deleted again by the redo`, () => textLine(line + 1), t => t.startsWith('PartIsolatorInst,'));
+      await page.keyboard.press('Control+Z');
+      await waitFor(`EQHigh back again`, () => textLine(line + 1), t => t.startsWith('EQHigh,'));
+      await waitFor('the filter untouched by the undos', () => table.locator('input.filter').inputValue(), v => v === 'EQHigh');
       await j.shot('after-delete-and-undo');
-      j.note(`DECK ${deckBadge} rows, MIXER ${mixerCount}; MIDI IN ascending ${codes.slice(0, 4).join(' ')}…; "eq" keeps ${filtered.length}: ${filtered.join(', ')}; click on EQHigh: the text editor focused, cursor ${cursor}`);
+
+      // Developer: Reload Window brings the table back as it was left: VS Code restores the panel and
+      // our serializer reopens the mapping with the view the page saved. (Not the browser's reload:
+      // that skips the workbench's shutdown, where VS Code for the web stores the webview's state.)
+      await page.keyboard.press('F1');
+      const palette = page.locator('.quick-input-widget input');
+      await palette.waitFor({ state: 'visible', timeout: WAIT.ui });
+      await palette.fill('>Developer: Reload Window');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: WAIT.ui });
+      await Promise.all([page.waitForEvent('load', { timeout: WAIT.workbench }), page.keyboard.press('Enter')]);
+      await page.waitForSelector('.monaco-workbench', { timeout: WAIT.workbench });
+      await page.locator('.tab', { hasText: `${FACTORY} — Table` }).waitFor({ timeout: WAIT.extension });
+      const restored = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await waitFor('the MIXER tab selected again after the reload', () => restored.locator('[role=tab][data-tab="MIXER"]').getAttribute('aria-selected'), s => s === 'true', WAIT.extension);
+      await waitFor('the filter kept', () => restored.locator('input.filter').inputValue(), v => v === 'EQHigh');
+      await waitFor('MIDI IN still sorted ascending', () => restored.locator('th.col-midiIn').getAttribute('aria-sort'), s => s === 'ascending');
+      const afterReload = await waitFor('the filtered rows after the reload', () => restored.locator('tr.row .col-function .name').allInnerTexts(), n => n[0] === 'EQHigh');
+      j.note(`DECK ${deckBadge} rows, MIXER ${mixerCount}; MIDI IN ascending ${codes.slice(0, 4).join(' ')}…; "eq" keeps ${filtered.length}: ${filtered.join(', ')}; click on EQHigh: the text editor focused, cursor ${cursor}; after a reload: MIXER, "EQHigh", ${afterReload.length} rows`);
     },
   },
   {

@@ -20,8 +20,8 @@ describe('extension manifest', () => {
     assert.ok(!firstLine.test('name,value'));
   });
 
-  it('activates on the language only', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:rekordbox-midi']);
+  it('activates on the language, and for a mapping table VS Code restores after a reload (the serializer is registered then)', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:rekordbox-midi', 'onWebviewPanel:rekordboxMidi.mappingTable']);
   });
 
   it('has no line comment: toggling # would change what a row means', () => {

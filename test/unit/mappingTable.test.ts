@@ -154,6 +154,7 @@ describe('mapping table: messages from its page', () => {
     for (const message of [
       { type: 'ready' },
       { type: 'undo' },
+      { type: 'redo' },
       { type: 'selectTab', tab: 'MIXER' },
       { type: 'selectTab', tab: 'ALL' },
       { type: 'sort', column: 'midiIn' },
@@ -178,6 +179,7 @@ describe('mapping table: messages from its page', () => {
       {},
       { type: 'ready', extra: 1 },
       { type: 'undo', line: 1 },
+      { type: 'redo', line: 1 },
       { type: 'selectTab', tab: 'mixer' },
       { type: 'selectTab', tab: 'TOOLS' },
       { type: 'selectTab', tab: 'toString' },

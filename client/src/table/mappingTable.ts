@@ -23,7 +23,7 @@ import {
   RowActionRequestMethod,
   RowActionResult,
 } from '../../../server/src/protocol';
-import { parseTableMessage, TableMessage } from './tableMessages';
+import { parseSavedTableState, parseTableMessage, SavedTableState, TableMessage } from './tableMessages';
 import { ALL_TAB, buildTableView, FILE_ORDER, nextSort, TableRow, TableSort, TableTab, TableView, toTableRows } from './tableModel';
 
 export const OPEN_TABLE_COMMAND = 'rekordboxMidi.openMappingTable';
@@ -62,6 +62,8 @@ export function registerMappingTable(context: vscode.ExtensionContext, client: L
     vscode.commands.registerCommand(OPEN_TABLE_COMMAND, (uri?: unknown) => tables.open(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand(TABLE_STATE_COMMAND, (uri?: unknown) => tables.get(uri)?.state()),
     vscode.commands.registerCommand(TABLE_POST_COMMAND, async (uri: unknown, message: unknown) => tables.get(uri)?.receiveFromWebview(message)),
+    // After a reload VS Code brings back the panels it had, with what their page saved (setState).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, { deserializeWebviewPanel: (panel, saved) => tables.revive(panel, saved) }),
   );
 }
 
@@ -89,11 +91,36 @@ class MappingTables implements vscode.Disposable {
     }
     // The table sits beside the text, which must be in a tab for the table to follow it.
     const editor = vscode.window.visibleTextEditors.find(e => e.document === document) ?? (await vscode.window.showTextDocument(document, { preview: false }));
-    const table = new MappingTable(document, editor.viewColumn ?? vscode.ViewColumn.One, this.extensionUri, this.client, () => {
+    this.add(key, onDispose => new MappingTable(document, { textColumn: editor.viewColumn ?? vscode.ViewColumn.One }, this.extensionUri, this.client, onDispose));
+    return key;
+  }
+
+  /**
+   * A table VS Code restores after a reload: its document opened again and the view as the user left
+   * it. A saved state that does not name a readable mapping closes the panel (the file was deleted or
+   * moved meanwhile) and says so in the log; nothing else is touched.
+   */
+  async revive(panel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const saved = parseSavedTableState(raw);
+    let document: vscode.TextDocument | undefined;
+    try {
+      if (saved) document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.uri, true));
+    } catch {
+      document = undefined;
+    }
+    const key = document?.uri.toString();
+    if (!saved || !document || !key || document.languageId !== LANGUAGE_ID || this.tables.has(key)) {
+      panel.dispose();
+      return;
+    }
+    this.add(key, onDispose => new MappingTable(document, { panel, view: saved }, this.extensionUri, this.client, onDispose));
+  }
+
+  private add(key: string, create: (onDispose: () => void) => MappingTable): void {
+    const table = create(() => {
       if (this.tables.get(key) === table) this.tables.delete(key);
     });
     this.tables.set(key, table);
-    return key;
   }
 
   /** The table of a document (by URI or its string), else of the active editor's document, else the only one. */
@@ -123,20 +150,25 @@ class MappingTable implements vscode.Disposable {
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
 
+  /** `textColumn`: a new panel beside the text there; `panel`: one VS Code restored, with its saved view. */
   constructor(
     private readonly document: vscode.TextDocument,
-    textColumn: vscode.ViewColumn,
+    place: { textColumn: vscode.ViewColumn } | { panel: vscode.WebviewPanel; view: SavedTableState },
     extensionUri: vscode.Uri,
     private readonly client: LanguageClient,
     private readonly onDispose: () => void,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      `${path.basename(document.uri.path)} — Table`,
-      { viewColumn: textColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.Beside, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
-    );
+    const options = { enableScripts: true, localResourceRoots: [media], enableFindWidget: true };
+    if ('panel' in place) {
+      this.panel = place.panel;
+      this.panel.webview.options = options;
+      this.view = { tab: place.view.tab, sort: place.view.sort, filter: place.view.filter };
+      this.tabChosen = place.view.tab !== 'DECK'; // DECK is also the fallback: a file without DECK rows shows All
+    } else {
+      const column = place.textColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.Beside;
+      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `${path.basename(document.uri.path)} — Table`, { viewColumn: column, preserveFocus: false }, options);
+    }
     this.panel.webview.html = html(this.panel.webview, media);
     const uri = document.uri.toString();
     this.subscriptions.push(
@@ -283,7 +315,8 @@ class MappingTable implements vscode.Disposable {
         await this.rowAction(message.line, message.type);
         return;
       case 'undo':
-        await this.undo();
+      case 'redo':
+        await this.undoOrRedo(message.type);
         return;
     }
   }
@@ -332,11 +365,11 @@ class MappingTable implements vscode.Disposable {
     this.refreshSoon();
   }
 
-  /** Ctrl+Z in the table: the text's undo (a webview has no undo of its own), then back to the table. */
-  private async undo(): Promise<void> {
+  /** Ctrl+Z (or redo) in the table: the text's undo (a webview has no undo of its own), then back to the table. */
+  private async undoOrRedo(command: 'undo' | 'redo'): Promise<void> {
     if (this.document.isClosed) return;
     await this.focusText();
-    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand(command);
     this.message = '';
     this.panel.reveal(this.panel.viewColumn, false);
   }

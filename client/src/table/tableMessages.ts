@@ -3,7 +3,7 @@
  * through first: the webview is a web page, so anything it sends is checked for shape, type and size
  * before it reaches an editor. Pure.
  */
-import { TABLE_COLUMNS, TABLE_TABS, TableColumn, TableTab } from './tableModel';
+import { FILE_ORDER, TABLE_COLUMNS, TABLE_TABS, TableColumn, TableSort, TableTab } from './tableModel';
 
 export type TableMessage =
   | { type: 'ready' }
@@ -13,14 +13,15 @@ export type TableMessage =
   | { type: 'reveal'; line: number }
   | { type: 'duplicate'; line: number }
   | { type: 'delete'; line: number }
-  | { type: 'undo' };
+  | { type: 'undo' }
+  | { type: 'redo' };
 
 /** Longer than anyone types into a filter box. */
 export const MAX_FILTER_LENGTH = 200;
 /** A mapping line number (0-based); real files have a few hundred lines. */
 const MAX_LINE = 10_000_000;
 
-const NO_FIELDS = new Set(['ready', 'undo']);
+const NO_FIELDS = new Set(['ready', 'undo', 'redo']);
 const LINE_MESSAGES = new Set(['reveal', 'duplicate', 'delete']);
 const TABS: ReadonlySet<string> = new Set(TABLE_TABS);
 const COLUMNS: ReadonlySet<string> = new Set(TABLE_COLUMNS);
@@ -50,4 +51,41 @@ export function parseTableMessage(value: unknown): TableMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * What the page keeps with `setState` so that VS Code can bring the table back after a reload (the
+ * webview panel serializer gets it): which document, and how the user left the view.
+ */
+export interface SavedTableState {
+  uri: string;
+  tab: TableTab;
+  sort: TableSort;
+  filter: string;
+}
+
+/** A URI is a few hundred characters at most; anything longer is not one the page saved. */
+const MAX_URI_LENGTH = 4096;
+
+/**
+ * The saved state when it is one the page could have saved, else undefined. It comes back from the
+ * webview's storage, so it is checked like a message: a table is restored only for a real document.
+ * A view field that does not check out falls back to the default rather than losing the table.
+ */
+export function parseSavedTableState(value: unknown): SavedTableState | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const record = value as Record<string, unknown>;
+  const uri = record.uri;
+  if (typeof uri !== 'string' || uri.length === 0 || uri.length > MAX_URI_LENGTH || !/^[a-z][a-z0-9+.-]*:/i.test(uri)) return undefined;
+  const tab = typeof record.tab === 'string' && TABS.has(record.tab) ? (record.tab as TableTab) : 'DECK';
+  const filter = typeof record.filter === 'string' && record.filter.length <= MAX_FILTER_LENGTH ? record.filter : '';
+  return { uri, tab, sort: parseSort(record.sort), filter };
+}
+
+function parseSort(value: unknown): TableSort {
+  if (typeof value !== 'object' || value === null) return FILE_ORDER;
+  const { column, direction } = value as Record<string, unknown>;
+  if (direction !== 'ascending' && direction !== 'descending') return FILE_ORDER;
+  if (column === null) return { column: null, direction };
+  return typeof column === 'string' && COLUMNS.has(column) ? { column: column as TableColumn, direction } : FILE_ORDER;
 }
