@@ -4,7 +4,8 @@
 // Text is set with textContent only: function names and comments never become markup.
 // Keyboard: the tabs follow the WAI-ARIA tabs pattern (←/→, Home/End move and select); in the rows
 // ↑/↓, PageUp/PageDown, Home/End move the selection, Enter shows the row in the text, Delete deletes
-// it and Ctrl+D duplicates it (each one undoable edit; Ctrl+Z here undoes in the text).
+// it, Ctrl+D duplicates it for decks 1–4 and Ctrl+Shift+D for the next deck (each one undoable edit;
+// Ctrl+Z here undoes in the text).
 // @ts-check
 (function () {
   // eslint-disable-next-line no-undef
@@ -63,12 +64,14 @@
   const actions = el('div', 'actions');
   const duplicateButton = button('DUPLICATE', () => act('duplicate'));
   duplicateButton.title = 'Rekordbox’s DUPLICATE: the selected row serves decks 1–4 (deck channels 0,1,2,3). Ctrl+D';
+  // Greyed with aria-disabled, not disabled: pressed where it does not apply, the table says why.
+  const deckButton = button('DUPLICATE FOR DECK', () => act('duplicateForDeck'));
   const deleteButton = button('DELETE', () => act('delete'));
   deleteButton.title = 'Delete the selected row’s line (Delete key; Ctrl+Z undoes)';
   const selectedNote = el('span', 'selected');
   const message = el('span', 'message');
   message.setAttribute('role', 'status');
-  actions.append(duplicateButton, deleteButton, selectedNote, message);
+  actions.append(duplicateButton, deckButton, deleteButton, selectedNote, message);
 
   const panel = el('div', 'panel');
   panel.id = 'rows-panel';
@@ -225,10 +228,12 @@
     return state?.rows.find(r => r.line === selectedLine);
   }
 
-  /** @param {'duplicate' | 'delete'} action */
+  /** @param {'duplicate' | 'duplicateForDeck' | 'delete'} action */
   function act(action) {
     const row = selectedRow();
     if (!row || (action === 'duplicate' && !row.canDuplicate)) return;
+    // Where the next deck's copy does not apply but the server can say why, it is asked and says so.
+    if (action === 'duplicateForDeck' && !row.duplicateForDeck && !row.duplicateForDeckReason) return;
     send({ type: action, line: row.line });
   }
 
@@ -247,8 +252,11 @@
     else if (key === 'End') focusRow(rowNodes.length - 1);
     else if (key === 'Enter') send({ type: 'reveal', line: Number(rowNodes[index].dataset.line) });
     else if (key === 'Delete' || (key === 'Backspace' && event.metaKey)) act('delete');
-    else if ((key === 'd' || key === 'D') && (event.ctrlKey || event.metaKey)) act('duplicate');
-    else return;
+    else if ((key === 'd' || key === 'D') && (event.ctrlKey || event.metaKey)) {
+      // Ctrl+Shift+D is also VS Code's Run and Debug view: it must not reach the workbench too.
+      if (event.shiftKey) event.stopPropagation();
+      act(event.shiftKey ? 'duplicateForDeck' : 'duplicate');
+    } else return;
     event.preventDefault();
   });
 
@@ -309,6 +317,14 @@
   function drawActions() {
     const row = selectedRow();
     duplicateButton.disabled = !row || !row.canDuplicate;
+    const deckCopy = row ? row.duplicateForDeck : null;
+    deckButton.textContent = deckCopy ? `DUPLICATE FOR DECK ${deckCopy.deck}` : 'DUPLICATE FOR DECK';
+    deckButton.setAttribute('aria-disabled', String(!deckCopy));
+    deckButton.title = deckCopy
+      ? `${deckCopy.title}: a copy of the selected row after it, on deck ${deckCopy.deck}'s channel. Ctrl+Shift+D`
+      : row && row.duplicateForDeckReason
+        ? `Not for another deck: ${row.duplicateForDeckReason}`
+        : 'Duplicate for the next deck: a row with a function, a base MIDI IN code and empty deck columns (one row per channel). Ctrl+Shift+D';
     deleteButton.disabled = !row;
     selectedNote.textContent = row ? `Line ${row.line + 1}: ${row.functionName || '(empty)'}` : 'Select a row';
   }

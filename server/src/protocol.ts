@@ -177,8 +177,25 @@ export interface MappingRowInfo {
   options: string;
   /** Rekordbox's DUPLICATE for decks 1–4 applies (`rekordboxMidi/rowAction` `duplicate`). */
   canDuplicate: boolean;
+  /**
+   * DUPLICATE for the next deck (`rekordboxMidi/rowAction` `duplicateForDeck`): in a file with one row
+   * per channel, the copy it would insert after this row, or null where it does not apply.
+   */
+  duplicateForDeck: DuplicateForDeckInfo | null;
+  /** Why `duplicateForDeck` is null for a row in the one-row-per-channel form (a code of another function, no deck left…). */
+  duplicateForDeckReason?: string;
   /** With `withProblems`: the diagnostics on this row's line, most severe first. */
   problems?: MappingRowProblem[];
+}
+
+export interface DuplicateForDeckInfo {
+  /** 1–4: decks 1–4 are channels 0–3 (docs/format.md). */
+  deck: number;
+  /** The copy's codes: `910B`. */
+  midiIn: string;
+  midiOut?: string;
+  /** `Duplicate for deck 2 (910B)`: the code action's title too. */
+  title: string;
 }
 
 export interface MappingRowsResult {
@@ -192,7 +209,8 @@ export interface MappingRowsResult {
 /**
  * `rekordboxMidi/rowAction`: the edit for one of the row actions of Rekordbox's MIDI window on the row
  * at `line`: `duplicate` (DUPLICATE for decks 1–4: deck channels 0,1,2,3, the same edit as the code
- * action) or `delete` (the row's line and its line ending). `version` is the document version the
+ * action), `duplicateForDeck` (a copy of the row inserted after it, its codes on the next deck's
+ * channel: the code action "Duplicate for deck N") or `delete` (the row's line and its line ending). `version` is the document version the
  * caller saw; when the text has changed since, nothing is returned (the line may be another row now).
  */
 export const RowActionRequestMethod = 'rekordboxMidi/rowAction';
@@ -201,8 +219,11 @@ export interface RowActionParams {
   textDocument: { uri: string };
   version: number;
   line: number;
-  action: 'duplicate' | 'delete';
+  action: RowActionKind;
 }
+
+export type RowActionKind = 'duplicate' | 'duplicateForDeck' | 'delete';
+export const ROW_ACTION_KINDS: readonly RowActionKind[] = ['duplicate', 'duplicateForDeck', 'delete'];
 
 export interface RowActionResult {
   /** The edit to apply (one undo step), or null when there is nothing to do. */

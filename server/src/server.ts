@@ -33,6 +33,7 @@ import {
   MappingRowsParams,
   MappingRowsRequestMethod,
   MappingRowsResult,
+  ROW_ACTION_KINDS,
   RowActionParams,
   RowActionRequestMethod,
   RowActionResult,
@@ -324,7 +325,7 @@ connection.onRequest(RowActionRequestMethod, (params: RowActionParams): RowActio
       const document = documents.get(params?.textDocument?.uri);
       const { line, version, action } = params ?? {};
       if (!document) return { edit: null, message: 'The mapping is not open: nothing changed.' };
-      if (!Number.isSafeInteger(line) || line < 0 || !Number.isSafeInteger(version) || (action !== 'duplicate' && action !== 'delete')) {
+      if (!Number.isSafeInteger(line) || line < 0 || !Number.isSafeInteger(version) || !ROW_ACTION_KINDS.includes(action)) {
         return { edit: null, message: 'Not a row action: nothing changed.' };
       }
       return computeRowAction(modelOf(document), { uri: document.uri, version, currentVersion: document.version, line, action });

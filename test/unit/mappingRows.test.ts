@@ -45,6 +45,7 @@ describe('mapping rows with their per-deck codes', () => {
           midiOut: '900B',
           options: 'Fast',
           canDuplicate: false,
+          duplicateForDeck: null,
         },
       ],
     });
@@ -119,6 +120,28 @@ describe('mapping rows with their per-deck codes', () => {
       EXPORT_HEAD + 'PlayPause,,Button,900B,,,,,,,,,,,\nCue,,Button,900C,0,1,2,3,,,,,,,\nLoad,,Button,,9646,9647,,,,,,,,,\nShort,,Button,900D\n',
     );
     assert.deepEqual(rows.map(r => r.canDuplicate), [true, false, false, false]);
+  });
+
+  it('says where DUPLICATE for the next deck applies, with the copy’s codes and title, or why not', () => {
+    const { rows } = rowsOf(
+      EXPORT_HEAD +
+        'PlayPause,,Button,900B,,,,,900B,,,,,,\nPlayPause,,Button,910B,,,,,910B,,,,,,\nCue,,Button,9F0C,,,,,,,,,,,\nSync,,Button,9058,,,,,,,,,,,\nLoad,,Button,9158,,,,,,,,,,,\n#,,Button,9001,,,,,,,,,,,\n',
+    );
+    assert.deepEqual(
+      rows.map(r => r.duplicateForDeck),
+      [
+        { deck: 3, midiIn: '920B', midiOut: '920B', title: 'Duplicate for deck 3 (920B)' },
+        { deck: 3, midiIn: '920B', midiOut: '920B', title: 'Duplicate for deck 3 (920B)' },
+        null,
+        null,
+        { deck: 3, midiIn: '9258', title: 'Duplicate for deck 3 (9258)' },
+        null,
+      ],
+    );
+    assert.deepEqual(
+      rows.map(r => r.duplicateForDeckReason),
+      [undefined, undefined, '9F0C is on MIDI channel 16, the last: there is no channel after it.', '9158 is already Load’s, on line 6: a copy there would give one code two functions.', undefined, undefined],
+    );
   });
 
   it('with diagnostics, gives each row those on its line, most severe first; without, no problems field', () => {

@@ -19,6 +19,7 @@ import {
   MappingRowsParams,
   MappingRowsRequestMethod,
   MappingRowsResult,
+  RowActionKind,
   RowActionParams,
   RowActionRequestMethod,
   RowActionResult,
@@ -311,6 +312,7 @@ class MappingTable implements vscode.Disposable {
         await this.reveal(message.line);
         return;
       case 'duplicate':
+      case 'duplicateForDeck':
       case 'delete':
         await this.rowAction(message.line, message.type);
         return;
@@ -336,7 +338,7 @@ class MappingTable implements vscode.Disposable {
     editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  private async rowAction(line: number, action: 'duplicate' | 'delete'): Promise<void> {
+  private async rowAction(line: number, action: RowActionKind): Promise<void> {
     const result = this.result;
     const row = this.rows.find(r => r.line === line);
     if (!result || !row) return;
@@ -361,7 +363,9 @@ class MappingTable implements vscode.Disposable {
     this.message =
       action === 'delete'
         ? `Deleted line ${line + 1} (${name}). ${UNDO_KEY} brings it back.`
-        : `Duplicated line ${line + 1} (${name}) for decks 1–4: deck channels 0,1,2,3. ${UNDO_KEY} undoes it.`;
+        : action === 'duplicateForDeck'
+          ? `Duplicated line ${line + 1} (${name}) for deck ${row.duplicateForDeck?.deck}: line ${line + 2}, MIDI IN ${row.duplicateForDeck?.midiIn}. ${UNDO_KEY} undoes it.`
+          : `Duplicated line ${line + 1} (${name}) for decks 1–4: deck channels 0,1,2,3. ${UNDO_KEY} undoes it.`;
     this.refreshSoon();
   }
 

@@ -12,6 +12,7 @@ export type TableMessage =
   | { type: 'filter'; text: string }
   | { type: 'reveal'; line: number }
   | { type: 'duplicate'; line: number }
+  | { type: 'duplicateForDeck'; line: number }
   | { type: 'delete'; line: number }
   | { type: 'undo' }
   | { type: 'redo' };
@@ -22,7 +23,7 @@ export const MAX_FILTER_LENGTH = 200;
 const MAX_LINE = 10_000_000;
 
 const NO_FIELDS = new Set(['ready', 'undo', 'redo']);
-const LINE_MESSAGES = new Set(['reveal', 'duplicate', 'delete']);
+const LINE_MESSAGES = new Set(['reveal', 'duplicate', 'duplicateForDeck', 'delete']);
 const TABS: ReadonlySet<string> = new Set(TABLE_TABS);
 const COLUMNS: ReadonlySet<string> = new Set(TABLE_COLUMNS);
 

@@ -61,6 +61,10 @@ export interface TableRow {
   comment: string;
   disabled: boolean;
   canDuplicate: boolean;
+  /** DUPLICATE for the next deck: its deck and title (`Duplicate for deck 2 (910B)`), or null where it does not apply. */
+  duplicateForDeck: { deck: number; midiIn: string; title: string } | null;
+  /** Why it does not apply, for a row in the one-row-per-channel form (empty otherwise). */
+  duplicateForDeckReason: string;
   /** The most severe problem's level, for the mark. */
   severity: MappingRowProblem['severity'] | null;
   problems: MappingRowProblem[];
@@ -101,6 +105,8 @@ export function toTableRow(row: MappingRowInfo): TableRow {
     comment: row.comment,
     disabled: row.disabled,
     canDuplicate: row.canDuplicate,
+    duplicateForDeck: row.duplicateForDeck ? { deck: row.duplicateForDeck.deck, midiIn: row.duplicateForDeck.midiIn, title: row.duplicateForDeck.title } : null,
+    duplicateForDeckReason: row.duplicateForDeckReason ?? '',
     severity: mostSevere(problems),
     problems,
   };

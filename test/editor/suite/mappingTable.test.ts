@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TableState } from '../../../client/src/table/mappingTable';
+import { ONE_ROW_PER_CHANNEL } from '../../helpers/oneRowPerChannel';
 import { closeAllEditors, open, REPO_ROOT, removeTemp, runningClient, waitFor, writeTemp } from './helpers';
 
 const OPEN = 'rekordboxMidi.openMappingTable';
@@ -156,6 +157,40 @@ suite('mapping table', () => {
     await post(uri, { type: 'undo' });
     assert.strictEqual(document.lineAt(row.line).text, before);
     assert.strictEqual(document.getText(), FLX10_TEXT, 'one undo restores the bytes');
+  });
+
+  test('DUPLICATE FOR DECK copies a one-row-per-channel row to the next free deck (CRLF kept) as one undo step; where not, the table says why', async () => {
+    const diyText = ONE_ROW_PER_CHANNEL;
+    const diy = writeTemp('table-one-row-per-channel.midi.csv', diyText);
+    try {
+      const diyDocument = await open(diy);
+      await vscode.commands.executeCommand(OPEN, diy);
+      await current(diy, diyDocument);
+      const all = await post(diy, { type: 'selectTab', tab: 'ALL' });
+      const byLine = (line: number) => all.rows.find(r => r.line === line)!;
+      // Deck 2 (channel 1) is there already: the copy is for deck 3.
+      assert.deepStrictEqual(byLine(1).duplicateForDeck, { deck: 3, midiIn: '920B', title: 'Duplicate for deck 3 (920B)' });
+      assert.deepStrictEqual([byLine(5).duplicateForDeck, byLine(6).duplicateForDeck, byLine(6).duplicateForDeckReason], [null, null, '']);
+      assert.match(byLine(5).duplicateForDeckReason, /channel 16/);
+
+      const copied = await post(diy, { type: 'duplicateForDeck', line: 1 });
+      assert.match(copied.message, /^Duplicated line 2 \(PlayPause\) for deck 3: line 3, MIDI IN 920B\. /);
+      assert.strictEqual(diyDocument.getText(), diyText.replace('Fast;,\r\nPlayPause,,Button,910B', 'Fast;,\r\nPlayPause,,Button,920B,,,,,920B,,,,,Fast;,\r\nPlayPause,,Button,910B'));
+      assert.strictEqual(diyDocument.isDirty, true, 'nothing is saved behind the user');
+      await current(diy, diyDocument, 'the table to follow the copy');
+      await post(diy, { type: 'undo' });
+      assert.strictEqual(diyDocument.getText(), diyText, 'one undo restores the bytes');
+      await current(diy, diyDocument, 'the table to follow the undo');
+
+      // The copy of FX1-1On would take FX2-1On's 9120: nothing changes, and the message says why.
+      const refused = await post(diy, { type: 'duplicateForDeck', line: 3 });
+      assert.match(refused.message, /9120 is already FX2-1On’s, on line 5.*Nothing changed\./);
+      assert.strictEqual(diyDocument.getText(), diyText);
+      assert.strictEqual(diyDocument.isDirty, false);
+    } finally {
+      await closeAllEditors();
+      removeTemp(diy);
+    }
   });
 
   test('DELETE removes the row’s line as one undo step; the table follows', async () => {

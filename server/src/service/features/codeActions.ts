@@ -1,6 +1,7 @@
 /**
  * Quick fixes for the diagnostics whose fix is certain, refactorings Rekordbox's own window offers
- * (DUPLICATE for decks 1–4, MIDI OUT = MIDI IN for a function with a light), and
+ * (DUPLICATE for decks 1–4, DUPLICATE for the next deck of a one-row-per-channel file, MIDI OUT =
+ * MIDI IN for a function with a light), and
  * `source.fixAll.rekordboxMidi`, which applies every certain fix at once (for on-save fixing).
  * Every edit is one WorkspaceEdit: one undo step in the editor.
  */
@@ -21,6 +22,7 @@ import {
   upperCaseCodes,
 } from '../fixes/rowFixes';
 import { uniformPaddedCount } from '../rules/fieldCount';
+import { duplicateForDeckEdit, planDuplicateForDeck } from './duplicateForDeck';
 import { SOURCE } from '../rules/ruleContext';
 
 export const FIX_ALL_KIND = 'source.fixAll.rekordboxMidi';
@@ -81,10 +83,13 @@ export function computeCodeActions(model: MappingModel, params: CodeActionParams
   if (row && row.kind === 'mapping' && wants(only, CodeActionKind.RefactorRewrite)) {
     const filled = duplicateForDecksEdit(model, row);
     if (filled) actions.push(action(DUPLICATE_TITLE, CodeActionKind.RefactorRewrite, uri, [filled]));
+    // The same plan as the mapping table's "for deck N" (rowActions.ts), titled with its result.
+    const copy = planDuplicateForDeck(model, row).plan;
+    if (copy) actions.push(action(copy.title, CodeActionKind.RefactorRewrite, uri, [duplicateForDeckEdit(model, row, copy)]));
     const fn = catalog.get(row.cells[Column.Function]?.value ?? '');
     if (fn?.hasLight) {
-      const copied = rowEdit(model, row, copyInputToOutput(row));
-      if (copied) actions.push(action(`Copy MIDI IN to MIDI OUT (${fn.name} has a light)`, CodeActionKind.RefactorRewrite, uri, [copied]));
+      const lit = rowEdit(model, row, copyInputToOutput(row));
+      if (lit) actions.push(action(`Copy MIDI IN to MIDI OUT (${fn.name} has a light)`, CodeActionKind.RefactorRewrite, uri, [lit]));
     }
     const upper = rowEdit(model, row, upperCaseCodes(row));
     if (upper) actions.push(action('Upper-case the codes in this row', CodeActionKind.RefactorRewrite, uri, [upper]));

@@ -14,6 +14,7 @@ import { DeckCode } from '../model/expandDeckCodes';
 import { cellValue, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
 import { fillDeckChannels } from '../fixes/rowFixes';
+import { buildDeckCopyIndex, planDuplicateForDeck } from './duplicateForDeck';
 
 const HI_RES_TYPE = 'KnobSliderHiRes';
 
@@ -49,8 +50,10 @@ export function computeMappingRows(model: MappingModel, uri: string, version: nu
   const catalog = options.catalog ?? defaultCatalog;
   const problemsByLine = options.diagnostics ? groupByLine(options.diagnostics) : undefined;
   const rows: MappingRowInfo[] = [];
+  const deckCopies = buildDeckCopyIndex(model);
   for (const row of model.mappingRows) {
     const input = inputCodesOf(row);
+    const deckCopy = planDuplicateForDeck(model, row, deckCopies);
     const entry = row.baseFunctionName ? catalog.get(row.baseFunctionName) : undefined;
     const info: MappingRowInfo = {
       line: row.line.line,
@@ -66,7 +69,11 @@ export function computeMappingRows(model: MappingModel, uri: string, version: nu
       midiOut: cellValue(row, Column.Output),
       options: cellValue(row, Column.Options),
       canDuplicate: fillDeckChannels(row) !== undefined,
+      duplicateForDeck: deckCopy.plan
+        ? { deck: deckCopy.plan.deck, midiIn: deckCopy.plan.midiIn, ...(deckCopy.plan.midiOut ? { midiOut: deckCopy.plan.midiOut } : {}), title: deckCopy.plan.title }
+        : null,
     };
+    if (deckCopy.reason) info.duplicateForDeckReason = deckCopy.reason;
     if (entry) info.description = entry.description;
     if (row.type === HI_RES_TYPE) {
       // FORMAT.md: the MSB is CC 0–31 and the controller also sends the fine value on CC n+32.

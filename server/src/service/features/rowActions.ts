@@ -1,13 +1,16 @@
 /**
  * `rekordboxMidi/rowAction`: the row actions of Rekordbox's MIDI window as text edits, for the mapping
  * table. DUPLICATE is the code action's edit (deck channels 0,1,2,3: one row then serves decks 1–4,
- * which is what Rekordbox's DUPLICATE writes); DELETE removes the row's line with its line ending.
+ * which is what Rekordbox's DUPLICATE writes); "for deck N" inserts a copy of a one-row-per-channel
+ * row moved to the next deck's channel (duplicateForDeck.ts, the code action's edit too); DELETE
+ * removes the row's line with its line ending.
  * The caller applies the edit as one undo step. Pure; never throws.
  */
 import { TextEdit } from 'vscode-languageserver-types';
-import type { RowActionResult } from '../../protocol';
+import type { RowActionKind, RowActionResult } from '../../protocol';
 import { MappingModel } from '../model/mappingModel';
 import { duplicateForDecksEdit } from './codeActions';
+import { duplicateForDeckEdit, planDuplicateForDeck } from './duplicateForDeck';
 
 export interface RowActionRequest {
   uri: string;
@@ -15,7 +18,7 @@ export interface RowActionRequest {
   version: number;
   currentVersion: number;
   line: number;
-  action: 'duplicate' | 'delete';
+  action: RowActionKind;
 }
 
 export function computeRowAction(model: MappingModel, request: RowActionRequest): RowActionResult {
@@ -31,6 +34,17 @@ export function computeRowAction(model: MappingModel, request: RowActionRequest)
       return { edit: null, message: `DUPLICATE needs a 15-field row with a base code and empty deck columns (line ${request.line + 1}): nothing changed.` };
     }
     edits.push(edit);
+  } else if (request.action === 'duplicateForDeck') {
+    const { plan, reason } = planDuplicateForDeck(model, row);
+    if (!plan) {
+      return {
+        edit: null,
+        message: reason
+          ? `No duplicate for another deck (line ${request.line + 1}): ${reason} Nothing changed.`
+          : `Duplicate for another deck needs a row with a function, a base MIDI IN code and empty deck columns (line ${request.line + 1}): nothing changed.`,
+      };
+    }
+    edits.push(duplicateForDeckEdit(model, row, plan));
   } else {
     const { line, ending } = row.line;
     const previous = model.rows[line - 1];
