@@ -348,6 +348,13 @@
       // What VS Code hands back to the extension after a reload, to bring this table back as it was.
       vscode.setState({ uri: state.uri, tab: state.tab, sort: state.sort, filter: state.filter });
       render();
+    } else if (data && data.type === 'focusRows') {
+      // After an undo or redo the extension gives the panel back the focus, but VS Code's webview
+      // host may focus only its outer frame, leaving the keyboard nowhere: the row takes it here.
+      if (keyboardOnRows && document.activeElement !== filter) {
+        const index = rowNodes.findIndex(n => Number(n.dataset.line) === selectedLine);
+        focusRow(index >= 0 ? index : 0);
+      }
     }
   });
   send({ type: 'ready' });

@@ -343,6 +343,8 @@ export const journeys = [
           const line = numbers && [...editor.querySelectorAll('.view-lines .view-line')].find(el => el.style.top === numbers.parentElement.style.top);
           return line ? line.textContent.replace(/\u00a0/g, ' ') : '';
         }, [n]);
+      // A row has the keyboard only when the page has the focus too (not the text editor beside it).
+      const rowFocused = () => table.locator('body').evaluate(() => (document.hasFocus() && document.activeElement?.matches('tr.row') ? 1 : 0));
       await table.locator('input.filter').fill('EQHigh');
       // Sorted by MIDI IN: EQHigh (B007) first, then PartIsolatorInst (control EQHigh, B008)…
       await waitFor('EQHigh first', () => table.locator('tr.row .col-function .name').allInnerTexts(), n => n[0] === 'EQHigh' && n.length < filtered.length);
@@ -355,17 +357,22 @@ export const journeys = [
       await waitFor('PartIsolatorInst focused', () => table.locator('tr.row:focus .name').allInnerTexts(), n => n.join() === 'PartIsolatorInst');
       await page.keyboard.press('Delete');
       await waitFor(`line ${line + 1} deleted again`, () => textLine(line + 1), t => t.startsWith('EQMid,'));
+      await waitFor('the row after it focused', rowFocused, n => n === 1);
       await page.keyboard.press('Control+Z');
       await waitFor(`PartIsolatorInst back on line ${line + 1}`, () => textLine(line + 1), t => t.startsWith('PartIsolatorInst,'));
       expect((await textLine(line)).startsWith('Gain,'), 'Ctrl+Z in the table undid more than the last delete');
       // From the table's rows again, Ctrl+Z undoes the first delete.
       await table.locator('input.filter').press('ArrowDown');
+      await waitFor('a row focused again', rowFocused, n => n === 1);
       await page.keyboard.press('Control+Z');
       await waitFor(`EQHigh back on line ${line + 1}`, () => textLine(line + 1), t => t.startsWith('EQHigh,'));
       expect((await textLine(line + 2)).startsWith('PartIsolatorInst,'), 'the two undos did not restore both rows in order');
       // Ctrl+Shift+Z redoes in the text; neither key touches what is typed in the filter.
+      // As a user would, the next key only once the table shows its row focused again after the undo.
+      await waitFor('the row focused again after the undo', rowFocused, n => n === 1);
       await page.keyboard.press('Control+Shift+Z');
       await waitFor(`EQHigh deleted again by the redo`, () => textLine(line + 1), t => t.startsWith('PartIsolatorInst,'));
+      await waitFor('the row focused again after the redo', rowFocused, n => n === 1);
       await page.keyboard.press('Control+Z');
       await waitFor(`EQHigh back again`, () => textLine(line + 1), t => t.startsWith('EQHigh,'));
       await waitFor('the filter untouched by the undos', () => table.locator('input.filter').inputValue(), v => v === 'EQHigh');

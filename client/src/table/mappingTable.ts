@@ -144,6 +144,8 @@ class MappingTable implements vscode.Disposable {
   private view: { tab: TableTab; sort: TableSort; filter: string } = { tab: 'DECK', sort: FILE_ORDER, filter: '' };
   private tabChosen = false;
   private message = '';
+  /** The page's messages, handled in turn (see receiveFromWebview). Never rejects: receiveOne catches. */
+  private inbox: Promise<void> = Promise.resolve();
   private postTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private requestSerial = 0;
@@ -281,7 +283,16 @@ class MappingTable implements vscode.Disposable {
   // ---- what the page asks -----------------------------------------------------------------------
 
   /** Everything the page posts comes through here (the editor tests post through it too): validated, then handled. */
-  async receiveFromWebview(raw: unknown): Promise<void> {
+  receiveFromWebview(raw: unknown): Promise<void> {
+    // One message at a time, in the order the page sent them: an undo moves the focus to the text
+    // and back to the table, and a redo pressed meanwhile must not run its command while the table
+    // has the focus again (VS Code would send it to the webview, where it does nothing).
+    const handled = this.inbox.then(() => this.receiveOne(raw));
+    this.inbox = handled;
+    return handled;
+  }
+
+  private async receiveOne(raw: unknown): Promise<void> {
     const message = parseTableMessage(raw);
     if (!message || this.disposed) return; // not something this page sends: ignored
     try {
@@ -372,10 +383,17 @@ class MappingTable implements vscode.Disposable {
   /** Ctrl+Z (or redo) in the table: the text's undo (a webview has no undo of its own), then back to the table. */
   private async undoOrRedo(command: 'undo' | 'redo'): Promise<void> {
     if (this.document.isClosed) return;
-    await this.focusText();
+    const editor = await this.focusText();
+    // 'undo' acts on whatever has the focus: never on another file or on the table itself.
+    if (vscode.window.activeTextEditor !== editor) {
+      this.message = `The text of ${path.basename(this.document.uri.path)} did not take the focus: nothing was ${command === 'undo' ? 'undone' : 'redone'}. Try again.`;
+      return;
+    }
     await vscode.commands.executeCommand(command);
     this.message = '';
     this.panel.reveal(this.panel.viewColumn, false);
+    // The page puts the keyboard back on its row (VS Code's reveal alone sometimes leaves it on no element).
+    void this.panel.webview.postMessage({ type: 'focusRows' });
   }
 }
 
