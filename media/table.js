@@ -283,9 +283,14 @@
   });
   window.addEventListener('focus', () => {
     if (!keyboardOnRows || (document.activeElement && document.activeElement !== document.body && !rowNodes.includes(/** @type {HTMLElement} */ (document.activeElement)))) return;
-    const index = rowNodes.findIndex(n => Number(n.dataset.line) === selectedLine);
-    if (index >= 0) focusRow(index);
+    focusSelectedRow(false);
   });
+
+  /** The keyboard back on the selected row; with `orFirst`, on the first row when none is selected. */
+  function focusSelectedRow(orFirst) {
+    const index = rowNodes.findIndex(n => Number(n.dataset.line) === selectedLine);
+    if (index >= 0 || orFirst) focusRow(Math.max(index, 0));
+  }
 
   function drawRows() {
     const focusedIndex = rowNodes.findIndex(n => n === document.activeElement);
@@ -331,7 +336,6 @@
 
   function render() {
     title.textContent = `${state.deviceName || 'No @file line'} · ${state.fileName}`;
-    if (document.activeElement !== filter && filter.value !== state.filter) filter.value = state.filter;
     // The filter the extension applies (kept over a reload); never rewritten under the user's typing.
     if (document.activeElement !== filter && filter.value !== state.filter) filter.value = state.filter;
     count.textContent = state.filter ? `${state.rows.length} of ${state.tabTotal} rows` : `${state.tabTotal} rows`;
@@ -351,10 +355,7 @@
     } else if (data && data.type === 'focusRows') {
       // After an undo or redo the extension gives the panel back the focus, but VS Code's webview
       // host may focus only its outer frame, leaving the keyboard nowhere: the row takes it here.
-      if (keyboardOnRows && document.activeElement !== filter) {
-        const index = rowNodes.findIndex(n => Number(n.dataset.line) === selectedLine);
-        focusRow(index >= 0 ? index : 0);
-      }
+      if (keyboardOnRows && document.activeElement !== filter) focusSelectedRow(true);
     }
   });
   send({ type: 'ready' });

@@ -16,6 +16,9 @@ const t = (name: string, evidence: ControlTypeInfo['evidence'], outputOnly: bool
   description,
 });
 
+/** The 14-bit type: its MSB row names CC 0–31 and the controller also sends the LSB on CC+32. */
+export const HI_RES_TYPE = 'KnobSliderHiRes';
+
 export const CONTROL_TYPES: readonly ControlTypeInfo[] = [
   t('Button', 'files', false, 'A button: note on when pressed, note off (or velocity 0) when released.'),
   t('Pad', 'files', false, 'A performance pad (comes back from an IMPORT as `DdjSxPad`).'),

@@ -11,14 +11,13 @@
  */
 import { TextEdit } from 'vscode-languageserver-types';
 import { controlType } from '../catalog/controlTypes';
-import { assignsInput, isParameterCode } from '../model/codeConflicts';
+import { assignsInput, impliedLsbCode, isParameterCode } from '../model/codeConflicts';
 import { Column, COLUMN_COUNT } from '../model/columns';
 import { Cell, inputCodesOf, MappingModel, MappingRow, Row } from '../model/mappingModel';
 import { formatCode, isChannelMessage, parseCode, withChannel } from '../midi/midiCode';
 
 /** Rekordbox has at most four decks: deck N is channel N−1. */
 export const DECK_COUNT = 4;
-const HI_RES_TYPE = 'KnobSliderHiRes';
 
 export interface DeckCopyPlan {
   /** 1–4: the deck the copy is for. */
@@ -62,7 +61,8 @@ export function buildDeckCopyIndex(model: MappingModel): DeckCopyIndex {
       if (isParameterCode(code) || !isChannelMessage(code)) continue;
       channels.add((code >> 8) & 0x0f);
       if (!codeOwners.has(code)) codeOwners.set(code, row);
-      if (row.type === HI_RES_TYPE && isLowController(code) && !lsbOwners.has(code + 32)) lsbOwners.set(code + 32, row);
+      const lsb = impliedLsbCode(row.type, code);
+      if (lsb !== undefined && !lsbOwners.has(lsb)) lsbOwners.set(lsb, row);
     }
   }
   return { channelsByKey, codeOwners, lsbOwners };
@@ -110,9 +110,10 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
   if (owner && owner !== row) return { reason: collision(formatCode(copyIn), owner) };
   const lsbOwner = index.lsbOwners.get(copyIn);
   if (lsbOwner && lsbOwner !== row) return { reason: `${formatCode(copyIn)} is the fine half (LSB) of the 14-bit control on line ${lsbOwner.line.line + 1} (${lsbOwner.functionName}): not duplicated.` };
-  if (mapping.type === HI_RES_TYPE && isLowController(copyIn)) {
-    const lsbUser = index.codeOwners.get(copyIn + 32);
-    if (lsbUser && lsbUser !== row) return { reason: `The copy’s fine half (LSB), ${collision(formatCode(copyIn + 32), lsbUser)}` };
+  const copyLsb = impliedLsbCode(mapping.type, copyIn);
+  if (copyLsb !== undefined) {
+    const lsbUser = index.codeOwners.get(copyLsb);
+    if (lsbUser && lsbUser !== row) return { reason: `The copy’s fine half (LSB), ${collision(formatCode(copyLsb), lsbUser)}` };
   }
 
   const copyOut = output === undefined ? undefined : withChannel(output, target);
@@ -153,9 +154,4 @@ function withChannelDigit(lineText: string, cell: Cell, channel: number): string
   const lowerCase = /[a-f]/.test(cell.value) && !/[A-F]/.test(cell.value);
   const digit = channel.toString(16);
   return lineText.slice(0, at) + (lowerCase ? digit : digit.toUpperCase()) + lineText.slice(at + 1);
-}
-
-/** A control change on CC 0–31: the only controllers with a 14-bit partner. */
-function isLowController(code: number): boolean {
-  return (code & 0xf000) === 0xb000 && (code & 0xff) < 32;
 }

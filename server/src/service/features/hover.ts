@@ -1,6 +1,6 @@
 /** Hover: what the cell under the cursor means, and for codes what each deck really receives. */
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import { controlType } from '../catalog/controlTypes';
+import { controlType, HI_RES_TYPE } from '../catalog/controlTypes';
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { optionInfo } from '../catalog/options';
 import { Column, COLUMN_COUNT, COLUMNS, isInputDeckColumn, isOutputDeckColumn } from '../model/columns';
@@ -155,7 +155,7 @@ function deckTable(codes: DeckCode[], input: boolean): string {
 }
 
 function hiResLsb(row: MappingRow, code: number): string {
-  if (row.type !== 'KnobSliderHiRes') return '';
+  if (row.type !== HI_RES_TYPE) return '';
   const d = decodeCode(code);
   if (d.kind !== 'controlChange') return '';
   if (d.number > 31) return `14-bit control on CC ${d.number}: a KnobSliderHiRes MSB must be CC 0–31 (its LSB is CC+32).`;

@@ -30,7 +30,7 @@ import { decodeCode, describeCode, formatCode, isChannelMessage } from '../midi/
 import { renderFields } from '../fixes/rowFixes';
 import { inferControl, Inference, InferredControl } from '../learn/inferControl';
 import { NoiseCounts, parseMidiStream } from '../learn/midiStream';
-import { assignsInput } from '../model/codeConflicts';
+import { assignsInput, impliedLsbCode, isParameterCode } from '../model/codeConflicts';
 import { fieldRange } from '../util/ranges';
 
 export interface LearnInput {
@@ -357,15 +357,15 @@ function findConflicts(model: MappingModel, line: number): LearnConflict[] {
   const codes = new Set<number>();
   const lsbs = new Set<number>();
   for (const d of inputCodesOf(row)) {
-    if ((d.code & 0xfff0) === 0xfff0) continue; // parameter codes are not MIDI
+    if (isParameterCode(d.code)) continue; // parameter codes are not MIDI
     codes.add(d.code);
-    if (row.type === 'KnobSliderHiRes' && d.code >> 12 === 0xb && (d.code & 0xff) <= 31) lsbs.add(d.code + 32);
+    const lsb = impliedLsbCode(row.type, d.code);
+    if (lsb !== undefined) lsbs.add(lsb);
   }
   const conflicts: LearnConflict[] = [];
   for (const other of model.mappingRows) {
     if (conflicts.length >= MAX_CONFLICTS) break;
     if (other.line.line === line || !assignsInput(other) || other.functionName === ownFunction) continue;
-    const hiRes = other.type === 'KnobSliderHiRes';
     for (const d of inputCodesOf(other)) {
       const entry = { line: other.line.line, functionName: other.functionName };
       if (codes.has(d.code)) {
@@ -376,8 +376,9 @@ function findConflicts(model: MappingModel, line: number): LearnConflict[] {
         conflicts.push({ ...entry, code: formatCode(d.code), kind: 'lsb' });
         break;
       }
-      if (hiRes && d.code >> 12 === 0xb && (d.code & 0xff) <= 31 && codes.has(d.code + 32)) {
-        conflicts.push({ ...entry, code: formatCode(d.code + 32), kind: 'lsb' });
+      const otherLsb = impliedLsbCode(other.type, d.code);
+      if (otherLsb !== undefined && codes.has(otherLsb)) {
+        conflicts.push({ ...entry, code: formatCode(otherLsb), kind: 'lsb' });
         break;
       }
     }

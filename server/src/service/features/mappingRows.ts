@@ -10,13 +10,12 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../protocol';
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { Column } from '../model/columns';
+import { impliedLsbCode } from '../model/codeConflicts';
 import { DeckCode } from '../model/expandDeckCodes';
 import { cellValue, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
 import { fillDeckChannels } from '../fixes/rowFixes';
 import { buildDeckCopyIndex, planDuplicateForDeck } from './duplicateForDeck';
-
-const HI_RES_TYPE = 'KnobSliderHiRes';
 
 /**
  * Factory section → tab, for rows whose function the catalog does not know. The same table as the
@@ -75,11 +74,12 @@ export function computeMappingRows(model: MappingModel, uri: string, version: nu
     };
     if (deckCopy.reason) info.duplicateForDeckReason = deckCopy.reason;
     if (entry) info.description = entry.description;
-    if (row.type === HI_RES_TYPE) {
-      // FORMAT.md: the MSB is CC 0–31 and the controller also sends the fine value on CC n+32.
-      const lsb = input.filter(c => isLowController(c.code)).map(c => toRowCode({ ...c, code: c.code + 32 }));
-      if (lsb.length) info.lsbInput = lsb;
-    }
+    // A KnobSliderHiRes row on CC 0–31: the controller also sends the fine value on CC n+32.
+    const lsb = input.flatMap(c => {
+      const code = impliedLsbCode(row.type, c.code);
+      return code === undefined ? [] : [toRowCode({ ...c, code })];
+    });
+    if (lsb.length) info.lsbInput = lsb;
     if (problemsByLine) info.problems = problemsByLine.get(row.line.line) ?? [];
     rows.push(info);
   }
@@ -107,9 +107,4 @@ function groupByLine(diagnostics: readonly Diagnostic[]): Map<number, MappingRow
 
 function toRowCode(deckCode: DeckCode): MappingRowCode {
   return { deck: deckCode.deck === 0 ? null : deckCode.deck, code: formatCode(deckCode.code) };
-}
-
-/** A control change on CC 0–31: the only controllers with a 14-bit partner. */
-function isLowController(code: number): boolean {
-  return (code & 0xf000) === 0xb000 && (code & 0xff) < 32;
 }

@@ -9,7 +9,7 @@
  * the same function on several rows is allowed. One pass, no allocation per row beyond the
  * expanded codes.
  */
-import { controlType } from '../catalog/controlTypes';
+import { controlType, HI_RES_TYPE } from '../catalog/controlTypes';
 import { DeckCode } from './expandDeckCodes';
 import { inputCodesOf, MappingModel, MappingRow, Row } from './mappingModel';
 
@@ -22,6 +22,15 @@ export function assignsInput(row: MappingRow): boolean {
 /** `FFF1`..`FFFF`: Rekordbox parameter ids, not MIDI messages. */
 export function isParameterCode(code: number): boolean {
   return (code & 0xfff0) === 0xfff0;
+}
+
+/**
+ * The code a row of this type also receives because of this one: a KnobSliderHiRes row on CC n
+ * (0–31) implies the fine half on CC n+32, same channel (FORMAT.md). Undefined for any other type
+ * or code (a HiRes row on a note or on CC 32+ implies nothing Rekordbox reads).
+ */
+export function impliedLsbCode(type: string, code: number): number | undefined {
+  return type === HI_RES_TYPE && (code & 0xf000) === 0xb000 && (code & 0xff) < 32 ? code + 32 : undefined;
 }
 
 /**

@@ -25,8 +25,8 @@ import { formatCode } from '../midi/midiCode';
 import { fieldRange } from '../util/ranges';
 import { assignsInput } from '../model/codeConflicts';
 import { Rule } from './ruleContext';
+import { HI_RES_TYPE } from '../catalog/controlTypes';
 
-export const HI_RES_TYPE = 'KnobSliderHiRes';
 const MAX_RELATED = 10;
 
 /** One HiRes row's claim on an LSB code. */
