@@ -81,6 +81,8 @@ async function startCodeServer() {
   if (!fs.existsSync(settingsFile)) {
     fs.writeFileSync(settingsFile, JSON.stringify({
       'workbench.startupEditor': 'none',
+      // VS Code 1.139 opens an empty secondary side bar (chat) by default: room for the mapping instead.
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'extensions.autoCheckUpdates': false,

@@ -113,6 +113,7 @@ function registerMidiTools(context: vscode.ExtensionContext, outputChannel: vsco
     onListening: (listening: boolean) => sidebar?.setListening(listening),
   };
   const learnSwitch = new LearnSwitch(deps);
+  let learnRunning = false;
   sidebar = new SidebarView(context.extensionUri, service, mapping, learnSwitch, context.globalState);
   context.subscriptions.push(
     service,
@@ -128,7 +129,19 @@ function registerMidiTools(context: vscode.ExtensionContext, outputChannel: vsco
         void vscode.window.showInformationMessage(message);
         return { written: false, message };
       }
-      return learnFromController(deps);
+      // Two learns at once would both hear the same move and write it twice (or the second onto a
+      // changed text): the one already waiting keeps the controller.
+      if (learnRunning) {
+        const message = 'A learn is already waiting for a control: move one, or cancel it from its notification first.';
+        void vscode.window.showInformationMessage(message);
+        return { written: false, message };
+      }
+      learnRunning = true;
+      try {
+        return await learnFromController(deps);
+      } finally {
+        learnRunning = false;
+      }
     }),
     vscode.commands.registerCommand('rekordboxMidi.restartMidiHost', async () => {
       await service.restart();

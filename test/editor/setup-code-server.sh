@@ -23,6 +23,12 @@ mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 log() { echo "setup-code-server: $*" >&2; }
 
+# Under `npm test` the enclosing npm exports its configuration as npm_config_* variables, and an
+# inner npm takes them as its own: npm_config_user_agent ("... node/v20 ...") among them, which is
+# all code-server's postinstall reads to check for Node 24, so a cold install failed under `npm
+# test` (not when run by hand). The installs below run with none of the outer npm's settings.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_' || true)
+
 # One installer at a time per cache folder (two lanes started together must not interleave npm runs).
 if command -v flock >/dev/null; then
   exec 9>"$DIR/.lock"

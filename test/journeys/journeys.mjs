@@ -447,4 +447,27 @@ export const journeys = [
       await j.readmeShot('quick-fix', [fixes, await textRect(page, 7, 'Sync,Sync,Button,90O8')]);
     },
   },
+  {
+    id: 'npm-start',
+    name: 'npm start, as the README says: the examples in VS Code, the one with mistakes shows its 10 problems',
+    files: [],
+    npmStart: true,
+    async run(j) {
+      const page = j.page;
+      // The examples folder it opened: every example in the Explorer.
+      for (const name of ['DDJ-FLX10.midi.csv', 'PartySaver.midi.csv', 'Xone-4D.midi.csv', 'with-mistakes.midi.csv']) {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: WAIT.workbench });
+      }
+      const status = await openMapping(j, 'with-mistakes.midi.csv', '@file,1,');
+      expect(/8 errors, 2 warnings/.test(status), `the language status of with-mistakes.midi.csv: ${status}`);
+      await openProblemsPanel(page);
+      const panel = await waitFor('the 10 mistakes in the Problems panel', () => problemsPanel(page), p => p.badge === '10' && p.rows.length > 0, WAIT.extension);
+      expect(panel.rows.some(r => /bad-hex/.test(r.text)), `no bad-hex row: ${JSON.stringify(panel.rows.map(r => r.text.slice(0, 60)))}`);
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT.ui });
+      const printed = j.npmStartOutput();
+      expect(/open with-mistakes\.midi\.csv to see the diagnostics/.test(printed), `npm start did not point at the example with mistakes: ${printed.slice(-300)}`);
+      j.note(`npm start printed: ${printed.trim().split('\n').filter(l => l.startsWith('start:') || l.startsWith('http')).join(' | ')}`);
+      j.note(`language status: ${status}; Problems badge ${panel.badge}`);
+    },
+  },
 ];

@@ -153,6 +153,47 @@ function extensionHostLogs(userDataDir, since) {
   return found;
 }
 
+/**
+ * The README's first command, as a newcomer runs it: scripts/start.mjs (what `npm start` runs after
+ * its build) with its own code-server and profile, forced to code-server even where `code` is on
+ * PATH. Resolves once it has printed its URL; `stop()` is Ctrl+C (SIGINT) and waits for it to exit.
+ */
+async function startNpmStart() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--code-server', '--port', String(port)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise(resolve => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start printed no URL within ${STARTUP_TIMEOUT / 1000} s: ${output.slice(-300)}`)), STARTUP_TIMEOUT);
+    const read = chunk => {
+      output += chunk;
+      const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    void exited.then(code => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code}) before printing its URL: ${output.slice(-300)}`));
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    logFile: path.join(root, '.vscode-test', 'start', 'code-server.log'),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      return Promise.race([exited, sleep(15_000).then(() => 'still running 15 s after Ctrl+C')]);
+    },
+  };
+}
+
 async function runJourney(index, journey, ctx) {
   const base = `${String(index + 1).padStart(2, '0')}-${journey.id ?? slug(journey.name)}`;
   const started = Date.now();
@@ -166,8 +207,11 @@ async function runJourney(index, journey, ctx) {
   page.on('console', m => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', e => consoleLog.write(`[pageerror] ${e.stack || e.message}\n`));
   const notes = [];
+  let npmStart;
   const j = {
     page,
+    /** For a journey marked `npmStart: true`: what scripts/start.mjs printed so far. */
+    npmStartOutput: () => npmStart?.output() ?? '',
     path: f => path.join(workspace, f),
     fixture: f => path.join(corpus, f),
     note: text => notes.push(text),
@@ -207,7 +251,8 @@ async function runJourney(index, journey, ctx) {
     });
     await Promise.race([
       (async () => {
-        await openWorkbench(page, `http://${ctx.host}/?folder=${encodeURIComponent(workspace)}`);
+        if (journey.npmStart) npmStart = await startNpmStart();
+        await openWorkbench(page, npmStart ? npmStart.url : `http://${ctx.host}/?folder=${encodeURIComponent(workspace)}`);
         await journey.run(j);
         await page.waitForTimeout(300); // let the last repaint land in the screenshot
       })(),
@@ -223,10 +268,16 @@ async function runJourney(index, journey, ctx) {
   await page.screenshot({ path: shot, timeout: 30_000 }).catch(e => notes.push(`no screenshot: ${e.message.split('\n')[0]}`));
   await context.close().catch(() => {});
   await new Promise(r => consoleLog.end(r));
+  if (npmStart) {
+    // Ctrl+C must stop it and its code-server: a newcomer's machine is left as it was.
+    const stopped = await npmStart.stop();
+    if (!error && stopped !== 0) error = new Error(`npm start after Ctrl+C: ${stopped}`);
+  }
   if (error) {
     fs.copyFileSync(consoleFile, path.join(outDir, `${base}.browser-console.log`));
-    fs.copyFileSync(ctx.logFile, path.join(outDir, `${base}.code-server.log`));
-    for (const log of extensionHostLogs(ctx.userDataDir, started)) {
+    const serverLog = npmStart ? npmStart.logFile : ctx.logFile;
+    if (fs.existsSync(serverLog)) fs.copyFileSync(serverLog, path.join(outDir, `${base}.code-server.log`));
+    for (const log of extensionHostLogs(npmStart ? path.join(root, '.vscode-test', 'start', 'user-data') : ctx.userDataDir, started)) {
       const kind = log.endsWith('Rekordbox MIDI.log') ? 'rekordbox-midi' : 'exthost';
       fs.copyFileSync(log, path.join(outDir, `${base}.${kind}.log`));
     }

@@ -108,6 +108,19 @@ describe('code actions', () => {
       assert.equal(applyAction(text, fill).split('\n')[2], 'PlayPause,,Button,900B,0,1,2,3,900B,0,1,2,3,,');
     });
 
+    it('does not duplicate for decks 1–4 where a deck’s code is another function’s (it would add duplicate-code errors)', () => {
+      const text = FACTORY_HEAD + [row({ 0: 'PlayPause', 2: 'Button', 3: '900B' }), row({ 0: 'Cue', 2: 'Button', 3: '910B' })].join('\n');
+      assert.deepEqual(errors(text), []);
+      assert.deepEqual(at(text, 2).filter(a => a.title.startsWith('Duplicate for decks')), []);
+      // The same function on the other channel is no conflict (one function may have several rows).
+      const same = FACTORY_HEAD + [row({ 0: 'PlayPause', 2: 'Button', 3: '900B' }), row({ 0: 'PlayPause', 2: 'Button', 3: '910B' })].join('\n');
+      assert.equal(at(same, 2).filter(a => a.title.startsWith('Duplicate for decks')).length, 1);
+      // A 14-bit fader's fine half (LSB, CC+32) on deck 3's channel is taken too.
+      const lsb = FACTORY_HEAD + [row({ 0: 'Cue', 2: 'Button', 3: 'B024' }), row({ 0: 'ChannelFader', 2: 'KnobSliderHiRes', 3: 'B204' })].join('\n');
+      assert.deepEqual(errors(lsb), []);
+      assert.deepEqual(at(lsb, 2).filter(a => a.title.startsWith('Duplicate for decks')), []);
+    });
+
     it('copies MIDI IN to MIDI OUT for a function with a light, not for one without', () => {
       const text = FACTORY_HEAD + row({ 0: 'PlayPause', 2: 'Button', 3: '900B', 4: '0', 5: '1' });
       const copy = at(text, 2).find(a => a.title.startsWith('Copy MIDI IN to MIDI OUT'))!;
@@ -182,6 +195,25 @@ describe('code actions', () => {
         }
       }
     }
+  });
+
+  it('no refactoring (DUPLICATE, MIDI OUT = MIDI IN, upper-case) makes a file worse: every one offered on every row of every fixture', () => {
+    const conflicting = FACTORY_HEAD + [row({ 0: 'PlayPause', 2: 'Button', 3: '900B' }), row({ 0: 'Cue', 2: 'Button', 3: '920B' }), row({ 0: 'Sync', 2: 'Button', 3: '9058' })].join('\n');
+    let tried = 0;
+    for (const text of [...corpusFiles().map(f => f.text), conflicting]) {
+      const model = parseMapping(text);
+      const before = errors(text).length;
+      for (let line = 0; line < model.rows.length; line++) {
+        const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+        for (const action of computeCodeActions(model, { uri: URI, range, diagnostics: [], only: ['refactor'] })) {
+          tried++;
+          const fixed = applyAction(text, action);
+          assert.ok(errors(fixed).length <= before, `'${action.title}' on line ${line + 1} added an error`);
+          assert.notEqual(fixed, text, `'${action.title}' changed nothing`);
+        }
+      }
+    }
+    assert.ok(tried > 100, `only ${tried} refactorings were offered`);
   });
 });
 

@@ -34,6 +34,13 @@ describe('row actions (the mapping table’s DUPLICATE and DELETE)', () => {
     assert.match(result.message!, /empty deck columns.*line 3/);
   });
 
+  it('DUPLICATE where deck 2’s code is another function’s changes nothing and names that row', () => {
+    const text = TEXT + '\r\nCue,,Button,910B,,,,,,,,,,,';
+    const { result } = act(text, { action: 'duplicate', line: 1 });
+    assert.equal(result.edit, null);
+    assert.equal(result.message, 'DUPLICATE for decks 1–4: Deck 2’s code 910B is already Cue’s, on line 5: a copy there would give one code two functions. Nothing changed.');
+  });
+
   it('DELETE removes the row’s line with its line ending; the last line takes the ending before it', () => {
     assert.equal(act(TEXT, { line: 2 }).after, TEXT.replace('Cue,,Button,900C,0,1,2,3,,,,,,,\r\n', ''));
     assert.equal(act(TEXT, { line: 3 }).after, TEXT.replace('\r\nSync,,Button,9058,,,,,,,,,,,', ''));

@@ -30,9 +30,9 @@ export function registerWalkthroughCommands(context: vscode.ExtensionContext): v
     ),
     vscode.commands.registerCommand(OPEN_MAPPING_FILE_COMMAND, () => openMappingFile()),
     vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, async (): Promise<OpenedExample> => {
-      const { opened } = await openExample(context, FACTORY_EXAMPLE);
+      const { editor, opened } = await openExample(context, FACTORY_EXAMPLE);
       // The hover is what this step is about: show it on the code without making the user aim the mouse.
-      await vscode.commands.executeCommand('editor.action.showHover');
+      await showHoverWhenReady(editor);
       return opened;
     }),
     vscode.commands.registerCommand(OPEN_EXAMPLE_WITH_MISTAKES_COMMAND, async (): Promise<OpenedExample> => {
@@ -54,6 +54,25 @@ export function registerWalkthroughCommands(context: vscode.ExtensionContext): v
       return vscode.commands.executeCommand('rekordboxMidi.installIntoRekordbox', mapping?.document.uri);
     }),
   );
+}
+
+/**
+ * Shows the hover at the editor's cursor once the language server has one for it. `showHover` asks
+ * once: on a busy machine a just-opened copy may not have reached the server yet, and the hover
+ * would stay empty with nothing to ask again. Waits at most 10 s, then shows whatever there is.
+ */
+async function showHoverWhenReady(editor: vscode.TextEditor): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', editor.document.uri, editor.selection.active);
+    if (hovers?.some(h => h.contents.length > 0)) break;
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  // The hover is shown in the focused editor: make sure it is this one (a click in the walkthrough may have taken the focus).
+  if (vscode.window.activeTextEditor?.document !== editor.document) {
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  }
+  await vscode.commands.executeCommand('editor.action.showHover');
 }
 
 async function openMappingFile(): Promise<vscode.TextEditor | undefined> {

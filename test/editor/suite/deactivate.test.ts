@@ -3,32 +3,31 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, extension, extensionProcessErrors, fixtureUri, open, runningClient, serverPids, waitFor } from './helpers';
+import { closeAllEditors, extension, extensionProcessErrors, fixtureUri, midiHostPids, open, runningClient, serverPids, waitFor } from './helpers';
 
 suite('deactivation', () => {
-  test("the extension's deactivate() stops the client and the server process", async () => {
+  test("the extension's deactivate() stops the client, the server process and the MIDI host", async () => {
     await open(fixtureUri('factory-DDJ-SX.midi.csv'));
     const client = await runningClient();
     const pidsBefore = serverPids();
     if (process.platform === 'linux') assert.strictEqual(pidsBefore.length, 1, 'one server process before');
 
+    // A MIDI host running too (the sidebar or a learn would have started it): deactivate() must end it.
+    await vscode.commands.executeCommand('rekordboxMidi.restartMidiHost');
+    if (process.platform === 'linux') await waitFor('a MIDI host process', () => midiHostPids().length >= 1, 10000);
+
     // The module VS Code loaded (same require cache in the extension host); its deactivate() is what
-    // VS Code calls when the window closes.
+    // VS Code calls when the window closes. Not found means this test cannot see what it is about.
     const main = path.join(extension().extensionPath, 'dist', 'client.js');
     const loaded = require.cache[require.resolve(main)];
-    if (loaded) {
-      const module = loaded.exports as { deactivate?: () => Promise<void> };
-      assert.strictEqual(typeof module.deactivate, 'function');
-      await module.deactivate!();
-      console.log('      deactivate(): called on the module VS Code loaded');
-    } else {
-      console.log('      deactivate(): module not in this require cache; client.stop() instead');
-      // Not in this require cache (an extension host that loads extensions otherwise): stop the client as deactivate() does.
-      await client.stop();
-    }
+    assert.ok(loaded, `${main} is not in the extension host's require cache: the module VS Code loaded cannot be reached`);
+    const module = loaded.exports as { deactivate?: () => Promise<void> };
+    assert.strictEqual(typeof module.deactivate, 'function');
+    await module.deactivate!();
     assert.strictEqual(client.isRunning(), false, 'the client stopped');
     if (process.platform === 'linux') {
       await waitFor('the server process to exit', () => serverPids().length === 0, 10000);
+      await waitFor('the MIDI host to exit', () => midiHostPids().length === 0, 10000);
     }
     assert.deepStrictEqual(extensionProcessErrors(), []);
     await closeAllEditors();

@@ -176,18 +176,31 @@ export function outputChannelLog(): string | undefined {
   return found[0] ? fs.readFileSync(found[0].file, 'utf8') : undefined;
 }
 
-/** PIDs of this window's language server processes (Linux: /proc), found by their command line. */
-export function serverPids(): number[] {
+/** PIDs of the processes (Linux: /proc) whose command line and parent PID pass `test`; none elsewhere. */
+function pidsWhere(test: (commandLine: string[], parentPid: number) => boolean): number[] {
   if (process.platform !== 'linux') return [];
   const pids: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (cmd.some(a => a.endsWith(path.join('dist', 'server.js'))) && cmd.includes(`--clientProcessId=${process.pid}`)) pids.push(Number(entry));
+      const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      // /proc/N/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (test(commandLine, parentPid)) pids.push(Number(entry));
     } catch {
       // the process ended while we looked
     }
   }
   return pids;
+}
+
+/** The MIDI host processes this extension host started (dist/midiHost.js, its children). */
+export function midiHostPids(): number[] {
+  return pidsWhere((commandLine, parentPid) => parentPid === process.pid && commandLine.some(a => a.endsWith(path.join('dist', 'midiHost.js'))));
+}
+
+/** PIDs of this window's language server processes, found by their command line. */
+export function serverPids(): number[] {
+  return pidsWhere(commandLine => commandLine.some(a => a.endsWith(path.join('dist', 'server.js'))) && commandLine.includes(`--clientProcessId=${process.pid}`));
 }

@@ -22,7 +22,7 @@ import {
   upperCaseCodes,
 } from '../fixes/rowFixes';
 import { uniformPaddedCount } from '../rules/fieldCount';
-import { duplicateForDeckEdit, planDuplicateForDeck } from './duplicateForDeck';
+import { buildDeckCopyIndex, DeckCopyIndex, duplicateForDeckEdit, fillDeckChannelsConflict, planDuplicateForDeck } from './duplicateForDeck';
 import { SOURCE } from '../rules/ruleContext';
 
 export const FIX_ALL_KIND = 'source.fixAll.rekordboxMidi';
@@ -55,8 +55,11 @@ export const DUPLICATE_TITLE = 'Duplicate for decks 1–4 (deck channels 0,1,2,3
  * Rekordbox's DUPLICATE for decks 1–4 on one row (deck channels 0,1,2,3), or undefined when it does
  * not apply. The code action and the mapping table's DUPLICATE (`rekordboxMidi/rowAction`) share it.
  */
-export function duplicateForDecksEdit(model: MappingModel, row: Row): TextEdit | undefined {
-  return rowEdit(model, row, fillDeckChannels(row));
+export function duplicateForDecksEdit(model: MappingModel, row: Row, index: DeckCopyIndex = buildDeckCopyIndex(model)): TextEdit | undefined {
+  const values = fillDeckChannels(row);
+  // Not where a deck's code is already another function's: the copy would add duplicate-code errors.
+  if (!values || fillDeckChannelsConflict(row, index) !== undefined) return undefined;
+  return rowEdit(model, row, values);
 }
 
 function action(title: string, kind: string, uri: string, edits: TextEdit[], diagnostic?: Diagnostic, isPreferred = false): CodeAction {
@@ -81,10 +84,11 @@ export function computeCodeActions(model: MappingModel, params: CodeActionParams
   }
   const row = model.rows[params.range.start.line];
   if (row && row.kind === 'mapping' && wants(only, CodeActionKind.RefactorRewrite)) {
-    const filled = duplicateForDecksEdit(model, row);
+    const index = buildDeckCopyIndex(model);
+    const filled = duplicateForDecksEdit(model, row, index);
     if (filled) actions.push(action(DUPLICATE_TITLE, CodeActionKind.RefactorRewrite, uri, [filled]));
     // The same plan as the mapping table's "for deck N" (rowActions.ts), titled with its result.
-    const copy = planDuplicateForDeck(model, row).plan;
+    const copy = planDuplicateForDeck(model, row, index).plan;
     if (copy) actions.push(action(copy.title, CodeActionKind.RefactorRewrite, uri, [duplicateForDeckEdit(model, row, copy)]));
     const fn = catalog.get(row.cells[Column.Function]?.value ?? '');
     if (fn?.hasLight) {

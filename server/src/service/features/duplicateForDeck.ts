@@ -127,6 +127,31 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
   return { plan: { deck, channel: target, midiIn, midiOut, title, text } };
 }
 
+/**
+ * Why Rekordbox's DUPLICATE for decks 1–4 (deck channels `0,1,2,3` on a row with empty deck
+ * columns) must not be offered on this row, or undefined when it may: a deck code it would add is
+ * already another function's (or the fine half of another row's 14-bit control), which would turn a
+ * file without errors into one with `duplicate-code` errors.
+ */
+export function fillDeckChannelsConflict(row: Row, index: DeckCopyIndex): string | undefined {
+  if (row.kind !== 'mapping') return undefined;
+  const mapping = row as MappingRow;
+  const input = parseCode(row.cells[Column.Input]?.value ?? '');
+  if (!assignsInput(mapping) || input === undefined || !isChannelMessage(input) || !deckColumnsEmpty(row, Column.InputDeck1)) return undefined;
+  const base = (input >> 8) & 0x0f;
+  for (let deck = 0; deck < DECK_COUNT && base + deck <= 15; deck++) {
+    const code = withChannel(input, base + deck);
+    const owner = index.codeOwners.get(code);
+    if (owner && owner !== row && owner.functionName !== mapping.functionName) return `Deck ${deck + 1}’s code ${collision(formatCode(code), owner)}`;
+    const lsbOwner = index.lsbOwners.get(code);
+    if (lsbOwner && lsbOwner !== row) return `Deck ${deck + 1}’s code ${formatCode(code)} is the fine half (LSB) of the 14-bit control on line ${lsbOwner.line.line + 1} (${lsbOwner.functionName}).`;
+    const lsb = impliedLsbCode(mapping.type, code);
+    const lsbUser = lsb === undefined ? undefined : index.codeOwners.get(lsb);
+    if (lsb !== undefined && lsbUser && lsbUser !== row) return `Deck ${deck + 1}’s fine half (LSB), ${collision(formatCode(lsb), lsbUser)}`;
+  }
+  return undefined;
+}
+
 /** The planned copy inserted right after its row, with the file's own line ending. */
 export function duplicateForDeckEdit(model: MappingModel, row: Row, plan: DeckCopyPlan): TextEdit {
   const { line, length, ending } = row.line;

@@ -14,7 +14,7 @@ import { impliedLsbCode } from '../model/codeConflicts';
 import { DeckCode } from '../model/expandDeckCodes';
 import { cellValue, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
-import { fillDeckChannels } from '../fixes/rowFixes';
+import { duplicateForDecksEdit } from './codeActions';
 import { buildDeckCopyIndex, planDuplicateForDeck } from './duplicateForDeck';
 
 /**
@@ -67,7 +67,7 @@ export function computeMappingRows(model: MappingModel, uri: string, version: nu
       midiIn: cellValue(row, Column.Input),
       midiOut: cellValue(row, Column.Output),
       options: cellValue(row, Column.Options),
-      canDuplicate: fillDeckChannels(row) !== undefined,
+      canDuplicate: duplicateForDecksEdit(model, row, deckCopies) !== undefined,
       duplicateForDeck: deckCopy.plan
         ? { deck: deckCopy.plan.deck, midiIn: deckCopy.plan.midiIn, ...(deckCopy.plan.midiOut ? { midiOut: deckCopy.plan.midiOut } : {}), title: deckCopy.plan.title }
         : null,

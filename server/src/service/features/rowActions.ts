@@ -10,7 +10,7 @@ import { TextEdit } from 'vscode-languageserver-types';
 import type { RowActionKind, RowActionResult } from '../../protocol';
 import { MappingModel } from '../model/mappingModel';
 import { duplicateForDecksEdit } from './codeActions';
-import { duplicateForDeckEdit, planDuplicateForDeck } from './duplicateForDeck';
+import { buildDeckCopyIndex, duplicateForDeckEdit, fillDeckChannelsConflict, planDuplicateForDeck } from './duplicateForDeck';
 
 export interface RowActionRequest {
   uri: string;
@@ -29,7 +29,10 @@ export function computeRowAction(model: MappingModel, request: RowActionRequest)
   if (!row || row.kind !== 'mapping') return { edit: null, message: `Line ${request.line + 1} is not a mapping row: nothing changed.` };
   const edits: TextEdit[] = [];
   if (request.action === 'duplicate') {
-    const edit = duplicateForDecksEdit(model, row);
+    const index = buildDeckCopyIndex(model);
+    const conflict = fillDeckChannelsConflict(row, index);
+    if (conflict) return { edit: null, message: `DUPLICATE for decks 1–4: ${conflict} Nothing changed.` };
+    const edit = duplicateForDecksEdit(model, row, index);
     if (!edit) {
       return { edit: null, message: `DUPLICATE needs a 15-field row with a base code and empty deck columns (line ${request.line + 1}): nothing changed.` };
     }
