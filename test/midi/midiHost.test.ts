@@ -206,6 +206,41 @@ describe('MIDI host over JACK: messages', () => {
     }
   });
 
+  it('a SysEx flood (a firmware dump) while the window is busy: the host keeps its byte bound, stays up, and the control moved after it still arrives', async () => {
+    const { connection } = await readyHost();
+    const received = new ReceivedLog(connection);
+    const fake = await startController('sysex-flood');
+    await connection.connectInput(await inputListed(connection, fake));
+    await probeUntilHeard(fake, [received]);
+    // 4,000 SysEx messages of 300 bytes (1.2 MB, more than the host's 1 MB bound), one a millisecond.
+    const count = 4000;
+    const sysEx = (i: number) => [0xf0, 0x7d, ...Array.from({ length: 297 }, (_, k) => (i + k) & 0x7f), 0xf7];
+    const flood: PerformanceStep[] = Array.from({ length: count }, (_, i) => ({ bytes: sysEx(i), delayMs: 1 }));
+    const doneFile = path.join(os.tmpdir(), `rbm-sysex-flood-${process.pid}.done`);
+    fs.rmSync(doneFile, { force: true });
+    await fake.startPlaying(flood, doneFile);
+    const deadline = Date.now() + 60000;
+    while (!fs.existsSync(doneFile) && Date.now() < deadline) {
+      // busy on purpose: the window does not read while the flood comes in
+    }
+    const busyUntil = Date.now() + 500;
+    while (Date.now() < busyUntil) {
+      // and a little longer, for the last messages to reach the host
+    }
+    assert.ok(fs.existsSync(doneFile), 'the fake controller finished the flood');
+    fs.rmSync(doneFile, { force: true });
+    await waitFor('the flood to be received or counted as dropped', () => received.afterProbes().length + connection.droppedMessages >= count * 0.9);
+    assert.ok(connection.droppedMessages > 0, `the host dropped nothing (${received.afterProbes().length} received): its byte bound was never reached`);
+    for (const bytes of received.afterProbes()) {
+      assert.equal(bytes.length, 300, 'every SysEx that arrives arrives whole');
+      assert.deepEqual([bytes[0], bytes[299]], [0xf0, 0xf7]);
+    }
+    // The host is still up and the next control gets through.
+    assert.deepEqual(connection.state, { kind: 'ready' });
+    await fake.play([{ bytes: note(true, 0x0b) }]);
+    await waitFor('the note after the flood', () => received.afterProbes().some(b => b.join(' ') === note(true, 0x0b).join(' ')));
+  });
+
   it('lets two hosts (two VS Code windows) open the same input, and both receive everything', async () => {
     const one = await readyHost();
     const two = await readyHost();

@@ -57,7 +57,8 @@ describe('rekordboxMidi/mappingRows over stdio', () => {
     assert.equal(checked.version, 6);
     const added = checked.rows.find(r => r.line === 16)!;
     assert.equal(added.functionName, 'Sync');
-    assert.equal(added.canDuplicate, true);
+    // DUPLICATE for decks 1–4 would spread the conflict to decks 2–4 (9110…9310 are PlayPause's too): not offered.
+    assert.equal(added.canDuplicate, false);
     assert.ok(added.problems!.some(p => p.code === 'duplicate-code' && p.severity === 'error'), JSON.stringify(added.problems));
     assert.ok(checked.rows.find(r => r.line === 15)!.problems!.some(p => p.code === 'duplicate-code'));
     assert.ok(checked.rows.filter(r => r.line > 20).every(r => Array.isArray(r.problems)));
@@ -65,16 +66,24 @@ describe('rekordboxMidi/mappingRows over stdio', () => {
 
   it('rekordboxMidi/rowAction: DUPLICATE and DELETE edits for the version seen; a stale version gets a reason, no edit', async () => {
     const action = (params: unknown) => client.connection.sendRequest<RowActionResult>('rekordboxMidi/rowAction', params);
-    const duplicate = await action({ textDocument: { uri }, version: 6, line: 16, action: 'duplicate' });
+    const refused = await action({ textDocument: { uri }, version: 6, line: 16, action: 'duplicate' });
+    assert.equal(refused.edit, null);
+    assert.equal(refused.message, 'DUPLICATE for decks 1–4: Deck 2’s code 9110 is already PlayPause’s, on line 16: a copy there would give one code two functions. Nothing changed.');
+    // On a code no deck of another row uses, DUPLICATE writes the deck channels.
+    client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 7 },
+      contentChanges: [{ range: { start: { line: 16, character: 17 }, end: { line: 16, character: 21 } }, text: '907E' }],
+    });
+    const duplicate = await action({ textDocument: { uri }, version: 7, line: 16, action: 'duplicate' });
     assert.deepEqual(duplicate.edit!.changes![uri], [
-      { range: { start: { line: 16, character: 0 }, end: { line: 16, character: 32 } }, newText: 'Sync,Sync,Button,9010,0,1,2,3,,,,,,,' },
+      { range: { start: { line: 16, character: 0 }, end: { line: 16, character: 32 } }, newText: 'Sync,Sync,Button,907E,0,1,2,3,,,,,,,' },
     ]);
-    const remove = await action({ textDocument: { uri }, version: 6, line: 16, action: 'delete' });
+    const remove = await action({ textDocument: { uri }, version: 7, line: 16, action: 'delete' });
     assert.deepEqual(remove.edit!.changes![uri], [{ range: { start: { line: 16, character: 0 }, end: { line: 17, character: 0 } }, newText: '' }]);
-    const stale = await action({ textDocument: { uri }, version: 5, line: 16, action: 'delete' });
+    const stale = await action({ textDocument: { uri }, version: 6, line: 16, action: 'delete' });
     assert.equal(stale.edit, null);
     assert.match(stale.message!, /changed/);
-    for (const junk of [null, {}, { textDocument: { uri }, version: 6, line: -1, action: 'delete' }, { textDocument: { uri }, version: 6, line: 16, action: 'explode' }]) {
+    for (const junk of [null, {}, { textDocument: { uri }, version: 7, line: -1, action: 'delete' }, { textDocument: { uri }, version: 7, line: 16, action: 'explode' }]) {
       assert.equal((await action(junk)).edit, null);
     }
   });

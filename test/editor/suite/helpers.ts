@@ -149,13 +149,13 @@ export function extensionProcessErrors(): string[] {
   return processErrors.filter(e => /rekordbox|dist[\\/](client|server)\.js/i.test(e));
 }
 
-/**
- * The "Rekordbox MIDI" output channel's log file, where the server logs a handler that failed
- * (`<what> failed: <stack>`). VS Code keeps output channels as files under the logs folder; the
- * lane passes the user-data-dir in REKORDBOX_MIDI_USER_DATA_DIR. Undefined when not found.
- */
-export function outputChannelLog(): string | undefined {
-  const roots = [process.env.REKORDBOX_MIDI_USER_DATA_DIR, process.env.VSCODE_LOGS].filter((r): r is string => !!r);
+/** Where VS Code writes this window's logs: the lane passes the user-data-dir in REKORDBOX_MIDI_USER_DATA_DIR. */
+function logRoots(): string[] {
+  return [process.env.REKORDBOX_MIDI_USER_DATA_DIR, process.env.VSCODE_LOGS].filter((r): r is string => !!r);
+}
+
+/** The newest log file under the log roots whose name matches, or undefined when none is found. */
+function newestLog(name: RegExp): string | undefined {
   const found: { file: string; mtime: number }[] = [];
   const walk = (dir: string, depth: number): void => {
     if (depth > 6) return;
@@ -168,12 +168,35 @@ export function outputChannelLog(): string | undefined {
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p, depth + 1);
-      else if (/Rekordbox MIDI\.log$/.test(e.name)) found.push({ file: p, mtime: fs.statSync(p).mtimeMs });
+      else if (name.test(e.name)) found.push({ file: p, mtime: fs.statSync(p).mtimeMs });
     }
   };
-  for (const root of roots) walk(root.endsWith('logs') ? root : path.join(root, 'logs'), 0);
+  for (const root of logRoots()) walk(root.endsWith('logs') ? root : path.join(root, 'logs'), 0);
   found.sort((a, b) => b.mtime - a.mtime);
   return found[0] ? fs.readFileSync(found[0].file, 'utf8') : undefined;
+}
+
+/** True when this lane's runner said where the logs are (then a missing log is a failure, not a skip). */
+export function logsExpected(): boolean {
+  return !!process.env.REKORDBOX_MIDI_USER_DATA_DIR;
+}
+
+/**
+ * The "Rekordbox MIDI" output channel's log file, where the server logs a handler that failed
+ * (`<what> failed: <stack>`). VS Code keeps output channels as files under the logs folder.
+ * Undefined when not found.
+ */
+export function outputChannelLog(): string | undefined {
+  return newestLog(/Rekordbox MIDI\.log$/);
+}
+
+/**
+ * The extension host's log (`remoteexthost.log` in code-server, `exthost.log` in desktop VS Code):
+ * where VS Code writes an error thrown in an extension's event listener or command, which never
+ * reaches process-level handlers. Undefined when not found.
+ */
+export function extensionHostLog(): string | undefined {
+  return newestLog(/^(remote)?exthost\.log$/i);
 }
 
 /** PIDs of the processes (Linux: /proc) whose command line and parent PID pass `test`; none elsewhere. */

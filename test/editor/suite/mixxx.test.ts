@@ -27,6 +27,18 @@ suite('Mixxx import', () => {
     const play = document.getText().split(/\r?\n/).find(l => l.startsWith('PlayPause,'));
     assert.ok(play?.startsWith('PlayPause,,Button,900B,0,1,,,900B,0,1,,,,'), play);
 
+    // What could not be translated is there to assign: NoFunction rows whose comment names the Mixxx
+    // control (group and key, or the script function) and why, each one in the outline too.
+    const untranslated = document.getText().split(/\r?\n/).filter(l => l.startsWith('NoFunction,'));
+    assert.ok(untranslated.length >= 50, `only ${untranslated.length} NoFunction rows`);
+    for (const row of untranslated) assert.match(row.split(',').slice(14).join(','), /^Mixxx (script )?\[[^\]]+\]/, row);
+    assert.ok(untranslated.some(r => r.includes('(no Rekordbox equivalent)')), 'no row says a control has no Rekordbox equivalent');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const outlined = (symbols ?? []).flatMap(function all(s: vscode.DocumentSymbol): vscode.DocumentSymbol[] {
+      return [s, ...s.children.flatMap(all)];
+    });
+    assert.strictEqual(outlined.filter(s => s.name.startsWith('NoFunction')).length, untranslated.length, 'every NoFunction row in the outline');
+
     // A clean file publishes nothing to wait for: add one known error at the end, wait for it, and
     // check that it is the only one.
     const last = document.lineCount - 1;

@@ -129,7 +129,7 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
 
 /**
  * Why Rekordbox's DUPLICATE for decks 1–4 (deck channels `0,1,2,3` on a row with empty deck
- * columns) must not be offered on this row, or undefined when it may: a deck code it would add is
+ * columns) must not be offered on this row, or undefined when it may: a deck code it would add (decks 2–4) is
  * already another function's (or the fine half of another row's 14-bit control), which would turn a
  * file without errors into one with `duplicate-code` errors.
  */
@@ -139,7 +139,8 @@ export function fillDeckChannelsConflict(row: Row, index: DeckCopyIndex): string
   const input = parseCode(row.cells[Column.Input]?.value ?? '');
   if (!assignsInput(mapping) || input === undefined || !isChannelMessage(input) || !deckColumnsEmpty(row, Column.InputDeck1)) return undefined;
   const base = (input >> 8) & 0x0f;
-  for (let deck = 0; deck < DECK_COUNT && base + deck <= 15; deck++) {
+  // Deck 1's code is the row's own base code, there before: only decks 2–4 are new.
+  for (let deck = 1; deck < DECK_COUNT && base + deck <= 15; deck++) {
     const code = withChannel(input, base + deck);
     const owner = index.codeOwners.get(code);
     if (owner && owner !== row && owner.functionName !== mapping.functionName) return `Deck ${deck + 1}’s code ${collision(formatCode(code), owner)}`;
