@@ -168,20 +168,19 @@ describe('MIDI host over JACK: messages', () => {
     assert.deepEqual(afterWarmUp, [...lights, [0xf0, 0x00, 0x40, 0x05, 0x10, 0x7f, 0xf7]]);
   });
 
-  it('drops and counts what does not fit its bounded queue when the window is too busy to read, and stays in order', async () => {
+  /**
+   * Connects a fresh controller, then has it play `flood` while this process (the "window") does
+   * not read its IPC channel: the host must queue, then drop beyond its bound, not grow.
+   */
+  async function floodWhileBusy(what: string, flood: PerformanceStep[]) {
     const { connection } = await readyHost();
     const received = new ReceivedLog(connection);
-    const fake = await startController('flood');
+    const fake = await startController(what);
     await connection.connectInput(await inputListed(connection, fake));
     await probeUntilHeard(fake, [received]);
-    // 20,000 jog ticks in bursts of 100 every 2 ms (JACK carries ~1,000 per 21 ms period comfortably).
-    const count = 20000;
-    const flood = Array.from({ length: count }, (_, i) => ({ bytes: [0xb0 | (i & 0x0f), (i >> 4) & 0x7f, 0x41], delayMs: i % 100 === 0 ? 2 : 0 }));
-    const doneFile = path.join(os.tmpdir(), `rbm-flood-${process.pid}.done`);
+    const doneFile = path.join(os.tmpdir(), `rbm-${what}-${process.pid}.done`);
     fs.rmSync(doneFile, { force: true });
     await fake.startPlaying(flood, doneFile);
-    // This process (the "window") does not read its IPC channel while it is busy: the host must
-    // queue, then drop beyond its bound, not grow.
     const deadline = Date.now() + 60000;
     while (!fs.existsSync(doneFile) && Date.now() < deadline) {
       // busy on purpose
@@ -192,6 +191,14 @@ describe('MIDI host over JACK: messages', () => {
     }
     assert.ok(fs.existsSync(doneFile), 'the fake controller finished the flood');
     fs.rmSync(doneFile, { force: true });
+    return { connection, received, fake };
+  }
+
+  it('drops and counts what does not fit its bounded queue when the window is too busy to read, and stays in order', async () => {
+    // 20,000 jog ticks in bursts of 100 every 2 ms (JACK carries ~1,000 per 21 ms period comfortably).
+    const count = 20000;
+    const flood = Array.from({ length: count }, (_, i) => ({ bytes: [0xb0 | (i & 0x0f), (i >> 4) & 0x7f, 0x41], delayMs: i % 100 === 0 ? 2 : 0 }));
+    const { connection, received } = await floodWhileBusy('flood', flood);
     await waitFor('every message to be received or counted as dropped', () => received.afterProbes().length + connection.droppedMessages >= count);
     const got = received.afterProbes();
     assert.equal(got.length + connection.droppedMessages, count);
@@ -207,28 +214,11 @@ describe('MIDI host over JACK: messages', () => {
   });
 
   it('a SysEx flood (a firmware dump) while the window is busy: the host keeps its byte bound, stays up, and the control moved after it still arrives', async () => {
-    const { connection } = await readyHost();
-    const received = new ReceivedLog(connection);
-    const fake = await startController('sysex-flood');
-    await connection.connectInput(await inputListed(connection, fake));
-    await probeUntilHeard(fake, [received]);
     // 4,000 SysEx messages of 300 bytes (1.2 MB, more than the host's 1 MB bound), one a millisecond.
     const count = 4000;
     const sysEx = (i: number) => [0xf0, 0x7d, ...Array.from({ length: 297 }, (_, k) => (i + k) & 0x7f), 0xf7];
     const flood: PerformanceStep[] = Array.from({ length: count }, (_, i) => ({ bytes: sysEx(i), delayMs: 1 }));
-    const doneFile = path.join(os.tmpdir(), `rbm-sysex-flood-${process.pid}.done`);
-    fs.rmSync(doneFile, { force: true });
-    await fake.startPlaying(flood, doneFile);
-    const deadline = Date.now() + 60000;
-    while (!fs.existsSync(doneFile) && Date.now() < deadline) {
-      // busy on purpose: the window does not read while the flood comes in
-    }
-    const busyUntil = Date.now() + 500;
-    while (Date.now() < busyUntil) {
-      // and a little longer, for the last messages to reach the host
-    }
-    assert.ok(fs.existsSync(doneFile), 'the fake controller finished the flood');
-    fs.rmSync(doneFile, { force: true });
+    const { connection, received, fake } = await floodWhileBusy('sysex-flood', flood);
     await waitFor('the flood to be received or counted as dropped', () => received.afterProbes().length + connection.droppedMessages >= count * 0.9);
     assert.ok(connection.droppedMessages > 0, `the host dropped nothing (${received.afterProbes().length} received): its byte bound was never reached`);
     for (const bytes of received.afterProbes()) {
