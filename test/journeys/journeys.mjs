@@ -458,8 +458,9 @@ export const journeys = [
       for (const name of ['DDJ-FLX10.midi.csv', 'PartySaver.midi.csv', 'Xone-4D.midi.csv', 'with-mistakes.midi.csv']) {
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: WAIT.workbench });
       }
-      const status = await openMapping(j, 'with-mistakes.midi.csv', '@file,1,');
-      expect(/8 errors, 2 warnings/.test(status), `the language status of with-mistakes.midi.csv: ${status}`);
+      await openMapping(j, 'with-mistakes.midi.csv', '@file,1,');
+      // The status item can show the counts of the moment before the first check lands: wait for them.
+      const status = await waitFor('the language status of with-mistakes.midi.csv', () => languageStatus(page), s => /8 errors, 2 warnings/.test(s), WAIT.extension);
       await openProblemsPanel(page);
       const panel = await waitFor('the 10 mistakes in the Problems panel', () => problemsPanel(page), p => p.badge === '10' && p.rows.length > 0, WAIT.extension);
       expect(panel.rows.some(r => /bad-hex/.test(r.text)), `no bad-hex row: ${JSON.stringify(panel.rows.map(r => r.text.slice(0, 60)))}`);
