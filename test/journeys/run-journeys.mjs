@@ -186,7 +186,9 @@ async function startNpmStart() {
   return {
     url,
     output: () => output,
+    // Where scripts/start.mjs keeps its profile and log.
     logFile: path.join(root, '.vscode-test', 'start', 'code-server.log'),
+    userDataDir: path.join(root, '.vscode-test', 'start', 'user-data'),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
       return Promise.race([exited, sleep(15_000).then(() => 'still running 15 s after Ctrl+C')]);
@@ -275,9 +277,9 @@ async function runJourney(index, journey, ctx) {
   }
   if (error) {
     fs.copyFileSync(consoleFile, path.join(outDir, `${base}.browser-console.log`));
-    const serverLog = npmStart ? npmStart.logFile : ctx.logFile;
-    if (fs.existsSync(serverLog)) fs.copyFileSync(serverLog, path.join(outDir, `${base}.code-server.log`));
-    for (const log of extensionHostLogs(npmStart ? path.join(root, '.vscode-test', 'start', 'user-data') : ctx.userDataDir, started)) {
+    const logs = npmStart ?? ctx;
+    if (fs.existsSync(logs.logFile)) fs.copyFileSync(logs.logFile, path.join(outDir, `${base}.code-server.log`));
+    for (const log of extensionHostLogs(logs.userDataDir, started)) {
       const kind = log.endsWith('Rekordbox MIDI.log') ? 'rekordbox-midi' : 'exthost';
       fs.copyFileSync(log, path.join(outDir, `${base}.${kind}.log`));
     }

@@ -106,15 +106,10 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
   if (target >= DECK_COUNT) return { reason: `${name} already has a row for every deck after deck ${channel + 1} (channels ${channel + 2}–${DECK_COUNT}).` };
 
   const copyIn = withChannel(input, target);
-  const owner = index.codeOwners.get(copyIn);
-  if (owner && owner !== row) return { reason: collision(formatCode(copyIn), owner) };
-  const lsbOwner = index.lsbOwners.get(copyIn);
-  if (lsbOwner && lsbOwner !== row) return { reason: `${formatCode(copyIn)} is the fine half (LSB) of the 14-bit control on line ${lsbOwner.line.line + 1} (${lsbOwner.functionName}): not duplicated.` };
-  const copyLsb = impliedLsbCode(mapping.type, copyIn);
-  if (copyLsb !== undefined) {
-    const lsbUser = index.codeOwners.get(copyLsb);
-    if (lsbUser && lsbUser !== row) return { reason: `The copy’s fine half (LSB), ${collision(formatCode(copyLsb), lsbUser)}` };
-  }
+  const claim = claimOn(index, mapping, copyIn);
+  if (claim?.kind === 'code') return { reason: collision(formatCode(claim.code), claim.by) };
+  if (claim?.kind === 'hiResLsb') return { reason: `${formatCode(claim.code)} is the fine half (LSB) of the 14-bit control on line ${claim.by.line.line + 1} (${claim.by.functionName}): not duplicated.` };
+  if (claim?.kind === 'ownLsb') return { reason: `The copy’s fine half (LSB), ${collision(formatCode(claim.code), claim.by)}` };
 
   const copyOut = output === undefined ? undefined : withChannel(output, target);
   const lineText = model.csv.text.slice(row.line.offset, row.line.offset + row.line.length);
@@ -139,18 +134,40 @@ export function fillDeckChannelsConflict(row: Row, index: DeckCopyIndex): string
   const input = parseCode(row.cells[Column.Input]?.value ?? '');
   if (!assignsInput(mapping) || input === undefined || !isChannelMessage(input) || !deckColumnsEmpty(row, Column.InputDeck1)) return undefined;
   const base = (input >> 8) & 0x0f;
-  // Deck 1's code is the row's own base code, there before: only decks 2–4 are new.
+  // Deck 1's code is the row's own base code, there before: only decks 2–4 are new. The same
+  // function on another row may share a code (duplicate-code allows it).
+  const sameFunction = (owner: MappingRow) => owner.functionName === mapping.functionName;
   for (let deck = 1; deck < DECK_COUNT && base + deck <= 15; deck++) {
-    const code = withChannel(input, base + deck);
-    const owner = index.codeOwners.get(code);
-    if (owner && owner !== row && owner.functionName !== mapping.functionName) return `Deck ${deck + 1}’s code ${collision(formatCode(code), owner)}`;
-    const lsbOwner = index.lsbOwners.get(code);
-    if (lsbOwner && lsbOwner !== row) return `Deck ${deck + 1}’s code ${formatCode(code)} is the fine half (LSB) of the 14-bit control on line ${lsbOwner.line.line + 1} (${lsbOwner.functionName}).`;
-    const lsb = impliedLsbCode(mapping.type, code);
-    const lsbUser = lsb === undefined ? undefined : index.codeOwners.get(lsb);
-    if (lsb !== undefined && lsbUser && lsbUser !== row) return `Deck ${deck + 1}’s fine half (LSB), ${collision(formatCode(lsb), lsbUser)}`;
+    const claim = claimOn(index, mapping, withChannel(input, base + deck), sameFunction);
+    if (claim?.kind === 'code') return `Deck ${deck + 1}’s code ${collision(formatCode(claim.code), claim.by)}`;
+    if (claim?.kind === 'hiResLsb') return `Deck ${deck + 1}’s code ${formatCode(claim.code)} is the fine half (LSB) of the 14-bit control on line ${claim.by.line.line + 1} (${claim.by.functionName}).`;
+    if (claim?.kind === 'ownLsb') return `Deck ${deck + 1}’s fine half (LSB), ${collision(formatCode(claim.code), claim.by)}`;
   }
   return undefined;
+}
+
+/**
+ * What already holds `code` if `row` received it, other than `row` itself: `code`, another row's MIDI
+ * IN (unless `mayShare` that row); `hiResLsb`, the fine half of another row's 14-bit control;
+ * `ownLsb`, the fine half `row` would then receive (its type is KnobSliderHiRes), another row's MIDI IN.
+ * The one check behind both DUPLICATEs: a copy must not give one code two functions.
+ */
+function claimOn(index: DeckCopyIndex, row: MappingRow, code: number, mayShare: (owner: MappingRow) => boolean = () => false): CodeClaim | undefined {
+  const owner = index.codeOwners.get(code);
+  if (owner && owner !== row && !mayShare(owner)) return { kind: 'code', code, by: owner };
+  const hiRes = index.lsbOwners.get(code);
+  if (hiRes && hiRes !== row) return { kind: 'hiResLsb', code, by: hiRes };
+  const lsb = impliedLsbCode(row.type, code);
+  const lsbUser = lsb === undefined ? undefined : index.codeOwners.get(lsb);
+  if (lsb !== undefined && lsbUser && lsbUser !== row) return { kind: 'ownLsb', code: lsb, by: lsbUser };
+  return undefined;
+}
+
+interface CodeClaim {
+  kind: 'code' | 'hiResLsb' | 'ownLsb';
+  /** The code that is taken: the copy's own, or its fine half for `ownLsb`. */
+  code: number;
+  by: MappingRow;
 }
 
 /** The planned copy inserted right after its row, with the file's own line ending. */
