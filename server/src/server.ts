@@ -287,12 +287,16 @@ connection.onRequest(DecodeRequestMethod, (params: DecodeParams): DecodeResult |
   };
 });
 
-connection.onRequest(DocumentInfoRequestMethod, (params: DocumentInfoParams): DocumentInfoResult | null =>
-  guard('documentInfo', () => {
-    const document = documents.get(params?.textDocument?.uri);
-    if (!document) return null;
+connection.onRequest(DocumentInfoRequestMethod, async (params: DocumentInfoParams): Promise<DocumentInfoResult | null> => {
+  const document = documents.get(params?.textDocument?.uri);
+  if (!document) return null;
+  // Before the first check of a just-opened document has published anything, count this text's
+  // problems (with its settings) rather than answer "0 errors" for a file that has some.
+  const published = diagnosticsByUri.get(document.uri);
+  const rules = published ? undefined : (await settingsFor(document.uri)).rules;
+  return guard('documentInfo', () => {
     const model = modelOf(document);
-    const diagnostics = diagnosticsByUri.get(document.uri) ?? [];
+    const diagnostics = published ?? computeDiagnostics(model, { uri: document.uri, ruleSeverities: rules });
     return {
       deviceName: model.deviceName ?? null,
       dialect: model.dialect,
@@ -301,8 +305,8 @@ connection.onRequest(DocumentInfoRequestMethod, (params: DocumentInfoParams): Do
       errors: diagnostics.filter(d => d.severity === 1).length,
       warnings: diagnostics.filter(d => d.severity === 2).length,
     };
-  }, null),
-);
+  }, null);
+});
 
 connection.onRequest(MappingRowsRequestMethod, async (params: MappingRowsParams): Promise<MappingRowsResult | null> => {
   const document = documents.get(params?.textDocument?.uri);

@@ -37,8 +37,9 @@ export async function startServer(options: { configuration?: (section: string, s
   });
   connection.onNotification('window/logMessage', () => {});
   connection.onRequest('client/registerCapability', () => null);
+  // A configuration answer may be a promise: a test can hold the server's settings back.
   connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
-    params.items.map(item => options.configuration?.(item.section ?? '', item.scopeUri) ?? null),
+    Promise.all(params.items.map(async item => (await options.configuration?.(item.section ?? '', item.scopeUri)) ?? null)),
   );
   connection.listen();
   await connection.sendRequest('initialize', {

@@ -140,6 +140,34 @@ describe('language server over stdio', () => {
   });
 });
 
+describe('rekordboxMidi/documentInfo before the first check has published', () => {
+  it('counts the problems of the text (with its rules), not "0 errors"', async () => {
+    // The first check waits for the settings; the client holds them back until documentInfo has
+    // answered (or a second has passed), so the answer cannot come from a published check.
+    let release!: () => void;
+    const settingsHeld = new Promise<void>(resolve => (release = resolve));
+    const client = await startServer({
+      configuration: async section => {
+        await settingsHeld;
+        return section === 'rekordboxMidi' ? { rules: { 'unknown-type': 'error' } } : null;
+      },
+    });
+    try {
+      const uri = 'file:///work/info-first.midi.csv';
+      client.open(uri, '@file,1,X\nSync,,Button,90O8,,,,,,,,,,,\nCue,,Buton,900C,,,,,,,,,,,\nPlayPuase,,Button,900B,,,,,,,,,,,\n');
+      const info = client.connection.sendRequest<{ errors: number; warnings: number }>('rekordboxMidi/documentInfo', { textDocument: { uri } });
+      await Promise.race([info, new Promise(r => setTimeout(r, 1000))]);
+      assert.equal(client.published.get(uri), undefined, 'nothing published yet');
+      release();
+      // bad-hex, and unknown-type raised to an error by the rules; unknown-function stays a warning.
+      assert.deepEqual(await info, { deviceName: 'X', dialect: 'export', mappingRows: 3, sections: 0, errors: 2, warnings: 1 });
+    } finally {
+      release();
+      await client.stop();
+    }
+  });
+});
+
 describe('rekordboxMidi.validate.run = onSave', () => {
   it('does not re-check while typing, does on save', async () => {
     const client = await startServer({ configuration: section => (section === 'rekordboxMidi' ? { validate: { run: 'onSave' } } : null) });
