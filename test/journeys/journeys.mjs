@@ -2,12 +2,16 @@
  * User journeys through the real VS Code UI (code-server + Chromium), in the order they run.
  * `id` names the screenshots (NN-<id>.png). Each journey gets a fresh workspace folder holding
  * byte-exact copies of `files` (from test/fixtures/corpus) and a fresh browser window on it;
+ * `prepare(workspace, { fixture })`, when given, writes more files before the window opens (fixture(name):
+ * a corpus file's path) and may return
+ * `{ settings }`: user settings for this journey only (the profile's are put back afterwards).
  * `run(j)` drives it:
  *   j.page          Playwright page with the workbench loaded on the workspace
  *   j.path(name)    the copy's path on disk
  *   j.fixture(name) the fixture's path (to compare bytes)
  *   j.shot(label)   saves an extra screenshot (the runner always saves one at the end)
  *   j.note(text)    a line printed under the journey's result
+ *   j.consoleLines() what the browser's console said so far, every frame
  *   j.readmeShot(name, regions)  a cropped screenshot for the README (docs/images/), only when
  *                   the runner has JOURNEYS_README_IMAGES (npm run screenshots)
  *   j.controller(name)  a simulated controller on real JACK ports (journeys marked `midi: true`):
@@ -17,6 +21,7 @@ import * as fs from 'node:fs';
 import {
   activeTabDirty,
   expect,
+  JourneyError,
   goTo,
   hoverText,
   languageMode,
@@ -48,20 +53,73 @@ async function openMapping(j, name, firstLine) {
 /** The Rekordbox MIDI sidebar's page: VS Code puts a webview view in an iframe holding another. */
 const sidebarPage = page => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 
-/** Drags the sash between the side bar and the editor so the side bar is `width` pixels wide. */
-async function widenSideBar(page, width) {
-  const sidebarBox = await page.locator('.part.sidebar').boundingBox();
-  const edge = sidebarBox.x + sidebarBox.width;
+/** Drags the vertical sash that sits on x = `edge` to x = `to`, as a hand on the mouse would. */
+async function dragVerticalSash(page, edge, to) {
   for (const sash of await page.locator('.monaco-sash.vertical').all()) {
     const box = await sash.boundingBox();
     if (!box || Math.abs(box.x + box.width / 2 - edge) > 6) continue;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    await page.mouse.move(sidebarBox.x + width, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.move(to, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
     return;
   }
+  throw new JourneyError(`no sash at x = ${Math.round(edge)}`);
 }
+
+/** Drags the sash between the side bar and the editor so the side bar is `width` pixels wide. */
+async function widenSideBar(page, width) {
+  const sidebarBox = await page.locator('.part.sidebar').boundingBox();
+  await dragVerticalSash(page, sidebarBox.x + sidebarBox.width, sidebarBox.x + width);
+}
+
+/** Text of line `n` in the text editor of the first editor group (also when a webview has the focus). */
+function textEditorLine(page, n) {
+  return page.evaluate(([want]) => {
+    const editor = document.querySelector('.part.editor .monaco-editor');
+    const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find(el => Number(el.textContent) === want);
+    const line = numbers && [...editor.querySelectorAll('.view-lines .view-line')].find(el => el.style.top === numbers.parentElement.style.top);
+    return line ? line.textContent.replace(/\u00a0/g, ' ') : '';
+  }, [n]);
+}
+
+/** Runs a command from the palette (F1): types `typed`, waits for an entry holding `listed`, Enter. */
+async function runFromPalette(page, typed, listed = typed) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT.ui });
+  await input.fill(`>${typed}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: listed }).first().waitFor({ timeout: WAIT.extension });
+  await page.keyboard.press('Enter');
+}
+
+/** The notification toast holding `text` (a Playwright locator). */
+const toast = (page, text) => page.locator('.notifications-toasts .notification-toast', { hasText: text });
+
+/** The mapping table beside the text: the editor title's button, then its tab and its page. */
+async function openTable(page, name) {
+  await page.locator('.editor-actions .action-label[aria-label^="Open Mapping Table"]').first().click();
+  await page.locator('.tab', { hasText: `${name} — Table` }).waitFor({ timeout: WAIT.extension });
+  return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+}
+
+/**
+ * A DIY controller's mapping written one row per channel, deck columns empty (CRLF, as Rekordbox
+ * writes): what Rekordbox's DUPLICATE (decks 1–4) and DUPLICATE for another deck are for.
+ * PlayPause has decks 1 and 2 (its next copy: deck 3); `#` assigns nothing.
+ */
+const DIY = 'diy-controller.midi.csv';
+const DIY_ROWS = [
+  '@file,1,DIY Controller',
+  'PlayPause,,Button,900B,,,,,900B,,,,,Fast;,',
+  'PlayPause,,Button,910B,,,,,910B,,,,,Fast;,',
+  'Cue,,Button,900C,,,,,900C,,,,,Fast;,',
+  'Sync,,Button,9058,,,,,,,,,,,',
+  '#,,Button,9001,,,,,,,,,,,',
+];
+
+/** What Rekordbox's store had for the DDJ-FLX10 before an install (CRLF, as Rekordbox writes). */
+const STORED_BEFORE = '@file,1,DDJ-FLX10\r\nPlayPause,PlayPause,Button,900B,0,1,2,3,900B,0,1,2,3,Fast;Priority=50;Dual,what Rekordbox had\r\n';
 
 /** What a DJ's hands do in a few seconds, as the FLX10 would send it. */
 function djPerformance() {
@@ -297,9 +355,7 @@ export const journeys = [
       const page = j.page;
       await openMapping(j, FACTORY, '@file,1,DDJ-FLX10');
       // The editor title's table button (icon $(table)).
-      await page.locator('.editor-actions .action-label[aria-label^="Open Mapping Table"]').first().click();
-      await page.locator('.tab', { hasText: `${FACTORY} — Table` }).waitFor({ timeout: WAIT.extension });
-      const table = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      const table = await openTable(page, FACTORY);
       const tab = id => table.locator(`[role=tab][data-tab="${id}"]`);
       await waitFor('the DECK tab selected with its rows', async () => [await tab('DECK').getAttribute('aria-selected'), await table.locator('tr.row').count()], ([selected, rows]) => selected === 'true' && rows > 0, WAIT.extension);
       const deckBadge = await tab('DECK').locator('.badge').innerText();
@@ -331,18 +387,24 @@ export const journeys = [
       await row.click();
       const cursor = await waitFor(`the cursor on the EQHigh row (Ln ${line + 1})`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${line + 1}, Col 1`));
       expect((await lineText(page, line + 1)).startsWith('EQHigh,'), `line ${line + 1} is not the EQHigh row`);
-      await j.readmeShot?.('mapping-table', [page.locator('.part.editor')], 0);
+      // The README's picture: the side bar closed and the table given most of the width, so every
+      // column shows (Function to Comment); then the layout as it was.
+      await page.keyboard.press('Control+B');
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT.ui });
+      const editorPart = await page.locator('.part.editor').boundingBox();
+      const textGroup = await page.locator('.part.editor .editor-group-container').first().boundingBox();
+      await dragVerticalSash(page, textGroup.x + textGroup.width, editorPart.x + editorPart.width * 0.36);
+      const fits = () => table.locator('body').evaluate(() => Math.round(document.querySelector('th.col-comment').getBoundingClientRect().right - document.documentElement.clientWidth));
+      await waitFor('every column of the table in view (the Comment column\'s right edge inside the page)', fits, over => over <= 0);
+      await j.readmeShot('mapping-table', [page.locator('.part.editor')], 0);
+      await runFromPalette(page, 'View: Reset Editor Group Sizes');
+      await page.keyboard.press('Control+B');
+      await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: WAIT.ui });
 
       // The keyboard: from the filter ↓ to the first row, Delete deletes it (no question), Ctrl+Z in
       // the table brings it back — exactly one step.
       // The table keeps the focus: read the text from its editor, which is not the active group now.
-      const textLine = n =>
-        page.evaluate(([want]) => {
-          const editor = document.querySelector('.part.editor .monaco-editor');
-          const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find(el => Number(el.textContent) === want);
-          const line = numbers && [...editor.querySelectorAll('.view-lines .view-line')].find(el => el.style.top === numbers.parentElement.style.top);
-          return line ? line.textContent.replace(/\u00a0/g, ' ') : '';
-        }, [n]);
+      const textLine = n => textEditorLine(page, n);
       // A row has the keyboard only when the page has the focus too (not the text editor beside it).
       const rowFocused = () => table.locator('body').evaluate(() => (document.hasFocus() && document.activeElement?.matches('tr.row') ? 1 : 0));
       await table.locator('input.filter').fill('EQHigh');
@@ -398,6 +460,219 @@ export const journeys = [
     },
   },
   {
+    id: 'table-actions',
+    name: 'the mapping table on a one-row-per-channel mapping: tabs from the keyboard, Enter, DUPLICATE and DUPLICATE FOR DECK by click and by Ctrl+D / Ctrl+Shift+D, each undone; its page refuses what its security policy forbids',
+    files: [],
+    prepare(workspace) {
+      fs.writeFileSync(`${workspace}/${DIY}`, DIY_ROWS.join('\r\n') + '\r\n');
+      return {};
+    },
+    async run(j) {
+      const page = j.page;
+      const original = fs.readFileSync(j.path(DIY), 'latin1');
+      await openMapping(j, DIY, '@file,1,DIY Controller');
+      const table = await openTable(page, DIY);
+      const tab = id => table.locator(`[role=tab][data-tab="${id}"]`);
+      const names = () => table.locator('tr.row .col-function .name').allInnerTexts();
+      await waitFor('the DECK tab with its 4 rows', async () => [await tab('DECK').getAttribute('aria-selected'), (await names()).join()], ([s, n]) => s === 'true' && n === 'PlayPause,PlayPause,Cue,Sync', WAIT.extension);
+      const message = () => table.locator('.message').innerText();
+      const rowFocused = () => table.locator('body').evaluate(() => (document.hasFocus() && document.activeElement?.matches('tr.row') ? document.activeElement.querySelector('.name').textContent : ''));
+      const textIsOriginal = async () => (await Promise.all(DIY_ROWS.map((_, i) => textEditorLine(page, i + 1)))).join('\n') === DIY_ROWS.join('\n') && (await textEditorLine(page, DIY_ROWS.length + 1)) === '';
+
+      // Tabs, as the WAI-ARIA tabs pattern has them: → and ← select the next and previous tab, End the last.
+      await tab('DECK').focus();
+      await page.keyboard.press('ArrowRight');
+      await waitFor('PAD selected by →', () => tab('PAD').getAttribute('aria-selected'), s => s === 'true');
+      await waitFor('PAD says it has none of these rows', () => table.locator('.empty').innerText(), t => t === 'No row of this mapping is in the PAD tab.');
+      await page.keyboard.press('End');
+      await waitFor('All selected by End, the disabled row greyed in it', async () => [await tab('ALL').getAttribute('aria-selected'), await table.locator('tr.row.disabled .name').allInnerTexts()], ([s, d]) => s === 'true' && d.join() === '#');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowLeft');
+      await waitFor('DECK selected again by Home, →, ←', () => tab('DECK').getAttribute('aria-selected'), s => s === 'true');
+
+      // ↓ from the tab to the first row, ↓ again, Enter: the text editor shows that row, cursor on it.
+      await page.keyboard.press('ArrowDown');
+      await waitFor('the first row focused', rowFocused, n => n === 'PlayPause');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await waitFor('Enter: the cursor on line 3 (the second PlayPause row)', () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith('Ln 3, Col 1'));
+
+      // DUPLICATE by click: the Cue row serves decks 1–4 (deck channels 0,1,2,3, in and out); Ctrl+Z undoes it.
+      await table.locator('tr.row', { has: table.locator('.name', { hasText: /^Cue$/ }) }).click();
+      await table.getByRole('button', { name: 'DUPLICATE', exact: true }).click();
+      await waitFor('line 4 with deck channels 0,1,2,3', () => textEditorLine(page, 4), t => t === 'Cue,,Button,900C,0,1,2,3,900C,0,1,2,3,Fast;,');
+      expect(/^Duplicated line 4 \(Cue\) for decks 1–4/.test(await message()), `the table's message: ${await message()}`);
+      await waitFor('the table to show Cue on decks 1–4', () => table.locator('tr.row', { has: table.locator('.name', { hasText: /^Cue$/ }) }).locator('.col-deck').innerText(), d => d === '1–4');
+      expect((await page.locator('.tab.dirty', { hasText: DIY }).count()) === 1, 'DUPLICATE saved the file: its tab shows no unsaved changes');
+      await page.keyboard.press('Control+Z');
+      await waitFor('Ctrl+Z: the text as it was', textIsOriginal, ok => ok);
+
+      // DUPLICATE FOR DECK by click: PlayPause has decks 1 and 2, so the copy is for deck 3 (920B), after the row.
+      await table.locator('tr.row[data-line="1"]').click();
+      const deckButton = table.getByRole('button', { name: /^DUPLICATE FOR DECK/ });
+      await waitFor('the button naming deck 3', () => deckButton.innerText(), t => t === 'DUPLICATE FOR DECK 3');
+      await deckButton.click();
+      await waitFor('the copy for deck 3 on line 3', () => Promise.all([textEditorLine(page, 3), textEditorLine(page, 4)]), ([a, b]) => a === 'PlayPause,,Button,920B,,,,,920B,,,,,Fast;,' && b === DIY_ROWS[2]);
+      expect(/^Duplicated line 2 \(PlayPause\) for deck 3: line 3, MIDI IN 920B\./.test(await message()), `the table's message: ${await message()}`);
+      await page.keyboard.press('Control+Z');
+      await waitFor('Ctrl+Z: the text as it was', textIsOriginal, ok => ok);
+
+      // From the keyboard: Sync, Ctrl+Shift+D (its copy for deck 2: 9158) — and not VS Code's Run and
+      // Debug view, which the same keys open elsewhere — then Ctrl+D (decks 1–4); each undone.
+      await table.locator('input.filter').fill('Sync');
+      await waitFor('Sync alone', names, n => n.join() === 'Sync');
+      await table.locator('input.filter').press('ArrowDown');
+      await waitFor('Sync focused', rowFocused, n => n === 'Sync');
+      const sideBarTitle = () => page.locator('.part.sidebar .composite.title').innerText().catch(() => '');
+      const titleBefore = await sideBarTitle();
+      await page.keyboard.press('Control+Shift+D');
+      await waitFor('Ctrl+Shift+D: the copy for deck 2 on line 6', () => textEditorLine(page, 6), t => t === 'Sync,,Button,9158,,,,,,,,,,,');
+      expect((await sideBarTitle()) === titleBefore, `Ctrl+Shift+D also reached the workbench: the side bar shows ${await sideBarTitle()}`);
+      await waitFor('the row focused again', rowFocused, n => n === 'Sync');
+      await page.keyboard.press('Control+Z');
+      await waitFor('Ctrl+Z: the text as it was', textIsOriginal, ok => ok);
+      await waitFor('the row focused again after the undo', rowFocused, n => n === 'Sync');
+      await page.keyboard.press('Control+D');
+      await waitFor('Ctrl+D: Sync on decks 1–4', () => textEditorLine(page, 5), t => t === 'Sync,,Button,9058,0,1,2,3,,,,,,,');
+      await waitFor('the row focused again', rowFocused, n => n === 'Sync');
+      await page.keyboard.press('Control+Z');
+      await waitFor('Ctrl+Z: the text as it was', textIsOriginal, ok => ok);
+      await j.shot('after-duplicates-undone');
+      expect(fs.readFileSync(j.path(DIY), 'latin1') === original, 'the file on disk changed: nothing is saved behind the user');
+
+      // The page's Content-Security-Policy: nothing but this load's own script, the extension's styles
+      // and images. An inline script, an inline style and a remote image are refused, and the page
+      // itself never tripped it (the browser console says so when it does).
+      const refusedBefore = j.consoleLines().filter(l => /Content Security Policy/i.test(l));
+      const probe = await table.locator('body').evaluate(async () => {
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', e => violations.push(e.effectiveDirective));
+        const script = document.createElement('script');
+        script.textContent = 'window.cspProbeRan = true';
+        document.body.append(script);
+        const style = document.createElement('style');
+        style.textContent = 'body { outline: 7px solid rgb(255, 0, 0) }';
+        document.head.append(style);
+        const image = new Image();
+        image.src = 'https://example.com/pixel.png';
+        document.body.append(image);
+        await new Promise(r => setTimeout(r, 1000));
+        return {
+          policy: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+          scriptRan: window.cspProbeRan === true,
+          outline: getComputedStyle(document.body).outlineWidth,
+          violations: [...new Set(violations)].sort(),
+        };
+      });
+      expect(/^default-src 'none'; /.test(probe.policy) && /script-src 'nonce-[A-Za-z0-9]{32}'/.test(probe.policy) && !/unsafe/.test(probe.policy), `the page's policy: ${probe.policy}`);
+      expect(!probe.scriptRan && probe.outline !== '7px', `the page ran an inline script (${probe.scriptRan}) or applied an inline style (outline ${probe.outline})`);
+      expect(probe.violations.join() === 'img-src,script-src-elem,style-src-elem', `violations reported: ${probe.violations.join()}`);
+      expect(refusedBefore.length === 0, `the table's own page was refused something: ${refusedBefore.join(' | ').slice(0, 400)}`);
+      j.note(`tabs →/End/Home/←, Enter on row 2, DUPLICATE (decks 1–4), DUPLICATE FOR DECK 3, Ctrl+Shift+D, Ctrl+D, each undone with Ctrl+Z; CSP: ${probe.policy.replace(/nonce-\w+/, 'nonce-…').replace(/https?:\/\/[^ ;]+|vscode-[^ ;]+/g, '<webview>')}; refused: ${probe.violations.join(', ')}`);
+    },
+  },
+  {
+    id: 'rekordbox-folders',
+    name: "Rekordbox's folders: a factory file opened inside the application folder warns, Copy to a Safe Place, then Install into Rekordbox… asks to save, shows what it writes, keeps a backup",
+    files: [],
+    prepare(workspace, { fixture }) {
+      // A fake Rekordbox tree (this machine is Linux: nothing is found automatically), given to the
+      // extension through its settings. The application folder sits in the workspace, as when a user
+      // opens Rekordbox's own folder; the user store, which Install writes, beside it.
+      const mappings = `${workspace}/rekordbox 7.1.3/MidiMappings`;
+      const store = `${workspace}-store/Pioneer/rekordbox6/MidiMappings`;
+      fs.mkdirSync(mappings, { recursive: true });
+      fs.mkdirSync(store, { recursive: true });
+      fs.copyFileSync(fixture(FACTORY), `${mappings}/DDJ-FLX10.midi.csv`);
+      fs.writeFileSync(`${store}/DDJ-FLX10.midi.csv`, STORED_BEFORE);
+      return { settings: { 'rekordboxMidi.rekordbox.applicationFolder': `${workspace}/rekordbox 7.1.3`, 'rekordboxMidi.rekordbox.userMappingFolder': store } };
+    },
+    async run(j) {
+      const page = j.page;
+      const workspace = j.path('');
+      const appFile = `${workspace}/rekordbox 7.1.3/MidiMappings/DDJ-FLX10.midi.csv`;
+      const stored = `${workspace}-store/Pioneer/rekordbox6/MidiMappings/DDJ-FLX10.midi.csv`;
+      const factoryBytes = fs.readFileSync(j.fixture(FACTORY));
+
+      // Quick Open (Ctrl+P) on the factory file in the application folder: the warning, with its action.
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: WAIT.ui });
+      await input.fill('MidiMappings/DDJ-FLX10.midi.csv');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'DDJ-FLX10.midi.csv' }).first().waitFor({ timeout: WAIT.ui });
+      await page.keyboard.press('Enter');
+      const warning = toast(page, "inside Rekordbox's application folder");
+      await warning.waitFor({ timeout: WAIT.extension });
+      const warned = (await warning.innerText()).replace(/\s+/g, ' ');
+      expect(warned.includes(`DDJ-FLX10.midi.csv is inside Rekordbox's application folder (${workspace}/rekordbox 7.1.3).`), `the warning: ${warned}`);
+      expect(/crashing at launch/.test(warned) && /IMPORT or "Install into Rekordbox…"/.test(warned), `the warning does not say why or what to do instead: ${warned}`);
+      await j.shot('application-folder-warning');
+
+      // Copy to a Safe Place…: a save dialog on the workspace folder, outside the application folder.
+      await warning.getByRole('button', { name: 'Copy to a Safe Place…' }).click();
+      await page.locator('.quick-input-widget', { hasText: 'Copy the mapping to a safe place' }).waitFor({ timeout: WAIT.ui });
+      const proposed = await waitFor('the proposed place', () => input.inputValue(), v => v.endsWith('DDJ-FLX10.midi.csv'));
+      expect(proposed === `${workspace}/DDJ-FLX10.midi.csv`, `Copy to a Safe Place proposed ${proposed}`);
+      await page.keyboard.press('Enter');
+      const copy = `${workspace}/DDJ-FLX10.midi.csv`;
+      await waitFor('the copy on disk, byte for byte', () => fs.existsSync(copy) && fs.readFileSync(copy).equals(factoryBytes), ok => ok);
+      await waitFor('the copy opened (its breadcrumbs outside the application folder)', () => page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').innerText().catch(() => ''), t => t.startsWith('DDJ-FLX10.midi.csv'));
+      expect(fs.readFileSync(appFile).equals(factoryBytes), 'the file in the application folder changed');
+
+      // An unsaved edit (PlayPause disabled with #), then Install: it asks first; Cancel leaves all as it was.
+      await goTo(page, PLAY_LINE, 1);
+      await page.keyboard.type('#');
+      const dialog = page.locator('.monaco-dialog-box');
+      const dialogText = async () => (await dialog.innerText()).replace(/\s+/g, ' ');
+      await runFromPalette(page, 'Rekordbox MIDI: Install into Rekordbox…');
+      await dialog.waitFor({ timeout: WAIT.extension });
+      const unsaved = await dialogText();
+      expect(unsaved.includes('DDJ-FLX10.midi.csv has unsaved changes. Rekordbox would get the saved file without them.') && unsaved.includes('Save it and go on installing?'), `the unsaved-changes question: ${unsaved}`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: WAIT.ui });
+      expect(fs.readFileSync(copy).equals(factoryBytes) && fs.readFileSync(stored, 'latin1') === STORED_BEFORE, 'Cancel wrote something');
+      expect(await activeTabDirty(page), 'Cancel lost the unsaved edit');
+
+      // Again: Save and Continue saves, then the confirmation says exactly what is written and what to
+      // know; Cancel there writes nothing into Rekordbox's store.
+      await runFromPalette(page, 'Rekordbox MIDI: Install into Rekordbox…');
+      await dialog.getByRole('button', { name: 'Save and Continue' }).click();
+      await waitFor('the confirmation', dialogText, t => t.includes('Install the mapping for "DDJ-FLX10" into Rekordbox?'), WAIT.extension);
+      const confirmation = await dialogText();
+      for (const part of [
+        `This writes: ${stored}`,
+        'The mapping there now is kept beside it as DDJ-FLX10.midi.csv.<date-time>.bak.',
+        'Close Rekordbox first: it reads this file when it starts, and a running Rekordbox rewrites it',
+        "use IMPORT instead: in Rekordbox open Preferences > Controller > MIDI (or the MIDI button), choose the device and click IMPORT.",
+      ]) {
+        expect(confirmation.includes(part), `the confirmation does not say "${part}": ${confirmation}`);
+      }
+      await j.shot('install-confirmation');
+      const edited = fs.readFileSync(copy, 'latin1');
+      expect(edited === factoryBytes.toString('latin1').replace('\r\nPlayPause,PlayPause,', '\r\n#PlayPause,PlayPause,'), 'Save and Continue did not save exactly the edit');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: WAIT.ui });
+      expect(fs.readFileSync(stored, 'latin1') === STORED_BEFORE, 'Cancel on the confirmation wrote into the store');
+
+      // Install: the store gets the saved bytes, what was there is kept as a timestamped backup.
+      await runFromPalette(page, 'Rekordbox MIDI: Install into Rekordbox…');
+      await waitFor('the confirmation again', dialogText, t => t.includes('Install the mapping for "DDJ-FLX10" into Rekordbox?'), WAIT.extension);
+      await dialog.getByRole('button', { name: 'Install' }).click();
+      const done = toast(page, 'Installed the mapping for "DDJ-FLX10" into Rekordbox');
+      await done.waitFor({ timeout: WAIT.extension });
+      const said = (await done.innerText()).replace(/\s+/g, ' ');
+      const storeFolder = stored.slice(0, stored.lastIndexOf('/'));
+      const backups = fs.readdirSync(storeFolder).filter(f => f !== 'DDJ-FLX10.midi.csv');
+      expect(backups.length === 1 && /^DDJ-FLX10\.midi\.csv\.\d{8}-\d{6}(-\d+)?\.bak$/.test(backups[0]), `the store holds ${fs.readdirSync(storeFolder).join(', ')}`);
+      expect(fs.readFileSync(`${storeFolder}/${backups[0]}`, 'latin1') === STORED_BEFORE, 'the backup is not what the store had');
+      expect(fs.readFileSync(stored, 'latin1') === edited, 'the store does not hold the saved mapping');
+      expect(said.includes(`${stored}. The previous mapping is kept as ${backups[0]}. Start Rekordbox to use it.`), `the message: ${said}`);
+      expect(fs.readFileSync(appFile).equals(factoryBytes), 'the file in the application folder changed');
+      j.note(`warning: ${warned.slice(0, 90)}…; copy proposed at ${proposed.slice(workspace.length + 1)}; installed with backup ${backups[0]}`);
+    },
+  },
+  {
     id: 'walkthrough',
     name: 'the walkthrough: Get Started, a hover in the example, the example with mistakes and its fixes',
     files: [FACTORY],
@@ -406,12 +681,7 @@ export const journeys = [
       await openMapping(j, FACTORY, '@file,1,DDJ-FLX10');
       await page.keyboard.press('Control+B'); // the side bar closed: room for the walkthrough beside the example
       await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: WAIT.ui });
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: WAIT.ui });
-      await input.fill('>Rekordbox MIDI: Get Started');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Rekordbox MIDI Mappings' }).first().waitFor({ timeout: WAIT.extension });
-      await page.keyboard.press('Enter');
+      await runFromPalette(page, 'Rekordbox MIDI: Get Started', 'Get Started with Rekordbox MIDI Mappings');
       const details = page.locator('.gettingStartedSlideDetails');
       await details.getByText('Get started with Rekordbox MIDI mappings').first().waitFor({ timeout: WAIT.ui });
       const steps = await details.locator('button.getting-started-step .step-title').allInnerTexts();

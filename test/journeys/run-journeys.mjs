@@ -202,11 +202,27 @@ async function runJourney(index, journey, ctx) {
   const workspace = path.join(tmp, 'workspaces', base);
   fs.mkdirSync(workspace, { recursive: true });
   for (const f of journey.files) fs.copyFileSync(path.join(corpus, f), path.join(workspace, f)); // byte-exact copies
+  // A journey's own files and settings. code-server's window is a remote one: settings of scope
+  // "machine" (the Rekordbox folders) are read only from the server's Machine/settings.json, the
+  // others from User/settings.json; both files are put back afterwards.
+  const settingsFiles = ['User', 'Machine'].map(scope => path.join(ctx.userDataDir, scope, 'settings.json'));
+  const baseSettings = settingsFiles.map(f => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined));
+  const prepared = journey.prepare ? journey.prepare(workspace, { fixture: f => path.join(corpus, f) }) : {};
+  if (prepared.settings) {
+    settingsFiles.forEach((f, i) => {
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, JSON.stringify({ ...JSON.parse(baseSettings[i] ?? '{}'), ...prepared.settings }, null, 2));
+    });
+  }
   const consoleFile = path.join(tmp, `${base}.browser-console.log`);
   const consoleLog = fs.createWriteStream(consoleFile);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  page.on('console', m => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+  const consoleLines = [];
+  page.on('console', m => {
+    consoleLines.push(`[${m.type()}] ${m.text()}`);
+    consoleLog.write(`[${m.type()}] ${m.text()}\n`);
+  });
   page.on('pageerror', e => consoleLog.write(`[pageerror] ${e.stack || e.message}\n`));
   const notes = [];
   let npmStart;
@@ -217,6 +233,8 @@ async function runJourney(index, journey, ctx) {
     path: f => path.join(workspace, f),
     fixture: f => path.join(corpus, f),
     note: text => notes.push(text),
+    /** What the browser's console said so far (every frame: the workbench and the webviews). */
+    consoleLines: () => [...consoleLines],
     shot: async label => page.screenshot({ path: path.join(outDir, `${base}-${label}.png`) }),
     /**
      * With JOURNEYS_README_IMAGES set: saves `<name>.png` there, cropped to what the README shows (the
@@ -269,6 +287,7 @@ async function runJourney(index, journey, ctx) {
   const shot = path.join(outDir, `${base}.png`);
   await page.screenshot({ path: shot, timeout: 30_000 }).catch(e => notes.push(`no screenshot: ${e.message.split('\n')[0]}`));
   await context.close().catch(() => {});
+  settingsFiles.forEach((f, i) => (baseSettings[i] === undefined ? fs.rmSync(f, { force: true }) : fs.writeFileSync(f, baseSettings[i])));
   await new Promise(r => consoleLog.end(r));
   if (npmStart) {
     // Ctrl+C must stop it and its code-server: a newcomer's machine is left as it was.
