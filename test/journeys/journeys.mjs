@@ -461,7 +461,7 @@ export const journeys = [
   },
   {
     id: 'table-actions',
-    name: 'the mapping table on a one-row-per-channel mapping: tabs from the keyboard, Enter, DUPLICATE and DUPLICATE FOR DECK by click and by Ctrl+D / Ctrl+Shift+D, each undone; its page refuses what its security policy forbids',
+    name: 'the mapping table on a one-row-per-channel mapping: tabs from the keyboard, Enter, DUPLICATE and DUPLICATE FOR DECK by click and by Ctrl+D / Ctrl+Shift+D, each undone; its colours follow the theme; its page refuses what its security policy forbids',
     files: [],
     prepare(workspace) {
       fs.writeFileSync(`${workspace}/${DIY}`, DIY_ROWS.join('\r\n') + '\r\n');
@@ -541,6 +541,23 @@ export const journeys = [
       await j.shot('after-duplicates-undone');
       expect(fs.readFileSync(j.path(DIY), 'latin1') === original, 'the file on disk changed: nothing is saved behind the user');
 
+      // The VS Code theme: the page takes its colours from it (the text editor's background), and
+      // follows a change of theme at once.
+      const pageColours = () =>
+        table.locator('body').evaluate(() => ({ kind: /\bvscode-(light|dark|high-contrast(-light)?)\b/.exec(document.body.className)?.[0] ?? '', background: getComputedStyle(document.body).backgroundColor }));
+      const editorBackground = () => page.locator('.part.editor .monaco-editor .monaco-editor-background').first().evaluate(e => getComputedStyle(e).backgroundColor);
+      const light = await pageColours();
+      expect(light.kind === 'vscode-light' && light.background === (await editorBackground()), `the page's colours ${JSON.stringify(light)}, the text editor's background ${await editorBackground()}`);
+      // The theme picker by its keys (Ctrl+K Ctrl+T) from the text editor (in code-server, Enter on
+      // "Preferences: Color Theme" in the palette showed no picker here).
+      await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+T');
+      await page.locator('.quick-input-widget input').fill('Dark Modern');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: WAIT.ui });
+      await page.keyboard.press('Enter');
+      const dark = await waitFor('the page in the dark theme, on the text editor\'s background', async () => [await pageColours(), await editorBackground()], ([p, e]) => p.kind === 'vscode-dark' && p.background === e && e !== light.background);
+
       // The page's Content-Security-Policy: nothing but this load's own script, the extension's styles
       // and images. An inline script, an inline style and a remote image are refused, and the page
       // itself never tripped it (the browser console says so when it does).
@@ -569,6 +586,7 @@ export const journeys = [
       expect(!probe.scriptRan && probe.outline !== '7px', `the page ran an inline script (${probe.scriptRan}) or applied an inline style (outline ${probe.outline})`);
       expect(probe.violations.join() === 'img-src,script-src-elem,style-src-elem', `violations reported: ${probe.violations.join()}`);
       expect(refusedBefore.length === 0, `the table's own page was refused something: ${refusedBefore.join(' | ').slice(0, 400)}`);
+      j.note(`theme: ${light.background} → ${dark[0].background} with Dark Modern`);
       j.note(`tabs →/End/Home/←, Enter on row 2, DUPLICATE (decks 1–4), DUPLICATE FOR DECK 3, Ctrl+Shift+D, Ctrl+D, each undone with Ctrl+Z; CSP: ${probe.policy.replace(/nonce-\w+/, 'nonce-…').replace(/https?:\/\/[^ ;]+|vscode-[^ ;]+/g, '<webview>')}; refused: ${probe.violations.join(', ')}`);
     },
   },
