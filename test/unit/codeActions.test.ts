@@ -7,7 +7,7 @@ import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { actionEdits, applyEdits } from '../helpers/applyEdits';
 import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
 import { damage, junkTexts, random } from '../helpers/junk';
-import { FACTORY_HEAD, row } from '../helpers/markers';
+import { FACTORY_HEAD, marked, row } from '../helpers/markers';
 
 const URI = 'file:///test.midi.csv';
 const diagnose = (text: string) => computeDiagnostics(parseMapping(text), { uri: URI });
@@ -127,6 +127,48 @@ describe('code actions', () => {
       assert.equal(applyAction(text, copy).split('\n')[2], 'PlayPause,,Button,900B,0,1,,,900B,0,1,,,,');
       const browse = FACTORY_HEAD + row({ 0: 'Browse', 2: 'Rotary', 3: 'B640' });
       assert.equal(at(browse, 2).filter(a => a.title.startsWith('Copy MIDI IN')).length, 0);
+    });
+
+    describe('upper-case the codes in this row', () => {
+      const TITLE = 'Upper-case the codes in this row';
+      /** The actions at the `|` cursor of marked text, with the text and the `[[…]]` ranges. */
+      const atCursor = (source: string) => {
+        const { text, cursor, ranges } = marked(source);
+        assert.ok(cursor, 'the test text marks the cursor');
+        const actions = computeCodeActions(parseMapping(text), { uri: URI, range: { start: cursor, end: cursor }, diagnostics: [] });
+        return { text, ranges, actions, upper: actions.filter(a => a.title === TITLE) };
+      };
+
+      it('rewrites the cursor’s row with every hex code and deck code upper-cased, and nothing else', () => {
+        const { text, ranges, upper } = atCursor(
+          FACTORY_HEAD +
+            'PlayPause,PlayPause,Button,900b,0,1,2,3,900b,0,1,2,3,Fast,Play/Pause\n' +
+            '[[Load,Browse+Press,Button,,9b|46,9647,9648,964f,b00a7f,,,,,Fast,load deck 1 from 9b46]]\n' +
+            'Cue,Cue,Button,900c,0,1,2,3,,,,,,,',
+        );
+        assert.equal(upper.length, 1, 'offered once');
+        assert.equal(upper[0].kind, 'refactor.rewrite');
+        assert.deepEqual(actionEdits(upper[0], URI), [
+          // Only the MIDI IN and MIDI OUT cells: the control label, options and comment keep their case.
+          { range: ranges[0], newText: 'Load,Browse+Press,Button,,9B46,9647,9648,964F,B00A7F,,,,,Fast,load deck 1 from 9b46' },
+        ]);
+        const lines = applyAction(text, upper[0]).split('\n');
+        assert.equal(lines[2], 'PlayPause,PlayPause,Button,900b,0,1,2,3,900b,0,1,2,3,Fast,Play/Pause', 'other rows untouched');
+        assert.equal(lines[4], 'Cue,Cue,Button,900c,0,1,2,3,,,,,,,');
+      });
+
+      it('keeps a quoted cell quoted and the file’s CRLF', () => {
+        const { text, ranges, upper } = atCursor('@file,1,X\r\n[[Sync,Sync,Button,"90|5a",,,,,905a,,,,,,"sync"]]\r\nCue,,Button,900c,,,,,,,,,,,\r\n');
+        assert.deepEqual(actionEdits(upper[0], URI), [{ range: ranges[0], newText: 'Sync,Sync,Button,"905A",,,,,905A,,,,,,"sync"' }]);
+        assert.equal(applyAction(text, upper[0]), '@file,1,X\r\nSync,Sync,Button,"905A",,,,,905A,,,,,,"sync"\r\nCue,,Button,900c,,,,,,,,,,,\r\n');
+      });
+
+      it('is not offered where the cursor’s row has no lower-case code', () => {
+        assert.deepEqual(atCursor(FACTORY_HEAD + 'Play|Pause,PlayPause,Button,900B,0,1,,,,,,,,,play\nCue,,Button,900c,,,,,,,,,,,').upper, []);
+        assert.deepEqual(atCursor(FACTORY_HEAD + 'Sync,,Button,9058,,,,,,,,,,Fast,sync all deck|s\n').upper, []);
+        // A cell that is not a code (90zz is bad hex, for the bad-hex quick fix) is not touched.
+        assert.deepEqual(atCursor(FACTORY_HEAD + 'Sync,,Button,90z|z,,,,,,,,,,,').upper, []);
+      });
     });
   });
 

@@ -57,6 +57,11 @@ suite('structure and navigation', () => {
     assert.ok(labels.some(l => /910B/.test(l)), labels.join(' | '));
   });
 
+  test('inlay hints are off until Ctrl+Alt is held, in mappings only (the manifest’s default)', () => {
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', document).get('inlayHints.enabled'), 'offUnlessPressed');
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('inlayHints.enabled'), 'on', 'other languages keep VS Code’s default');
+  });
+
   test('formatting leaves the factory file byte-identical', async () => {
     const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
     assert.deepStrictEqual(edits ?? [], []);
