@@ -6,6 +6,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverProcess';
 import { REPO_ROOT } from './fixtures';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -22,7 +23,8 @@ export interface TestClient {
 }
 
 export async function startServer(options: { configuration?: (section: string, scopeUri?: string) => unknown } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+  // Started as the extension starts it (server/src/serverProcess.ts).
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER_JS, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...SERVER_ENV } });
   let stderr = '';
   child.stderr.on('data', chunk => (stderr += chunk));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

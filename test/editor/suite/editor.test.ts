@@ -4,7 +4,10 @@
  * hover and completion, all through the VS Code API on test/fixtures/workspace.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../../server/src/serverProcess';
 import {
   closeAllEditors,
   codeOf,
@@ -73,6 +76,18 @@ suite('activation and language server', () => {
     assert.ok(capabilities?.hoverProvider, 'the server offers hover');
     assert.ok(capabilities?.completionProvider, 'the server offers completion');
     if (process.platform === 'linux') assert.strictEqual(serverPids().length, 1, 'one language server process for this window');
+  });
+
+  test('the server runs with the memory settings the benchmark measured (server/src/serverProcess.ts)', async function () {
+    if (process.platform !== 'linux') this.skip(); // read from /proc
+    await open(fixtureUri(FACTORY));
+    await runningClient();
+    const [pid] = serverPids();
+    const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const script = commandLine.findIndex(a => a.endsWith(path.join('dist', 'server.js')));
+    for (const flag of SERVER_EXEC_ARGV) assert.ok(commandLine.slice(0, script).includes(flag), `${flag} is not among the node options: ${commandLine.join(' ')}`);
+    const environment = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(SERVER_ENV)) assert.ok(environment.includes(`${name}=${value}`), `${name}=${value} is not in the server's environment`);
   });
 
   test('the extension contributes its restart command', async () => {

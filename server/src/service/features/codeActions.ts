@@ -8,7 +8,7 @@
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { Column } from '../model/columns';
-import { MappingModel, Row } from '../model/mappingModel';
+import { MappingModel, Row, rowWithValues } from '../model/mappingModel';
 import {
   copyInputToOutput,
   cutLongCodes,
@@ -223,12 +223,12 @@ export function computeFixAllEdits(model: MappingModel): TextEdit[] {
     let values = original;
     let keep = quotedIndexes(row);
     const apply = (fix: (r: Row) => string[] | undefined) => {
-      const next = fix(withValues(row, values));
+      const next = fix(rowWithValues(row, values));
       if (next) values = next;
     };
     if (row.kind !== 'file' || wholeFilePadded) apply(trimEmptyExtraFields);
     if (values.length > 15) {
-      const stray = removeStrayField(withValues(row, values));
+      const stray = removeStrayField(rowWithValues(row, values));
       if (stray) {
         values = stray;
         keep = new Set();
@@ -241,12 +241,6 @@ export function computeFixAllEdits(model: MappingModel): TextEdit[] {
   }
   edits.push(...lineEndingEdits(model));
   return edits;
-}
-
-/** A row whose fields hold other values (positions kept): lets fixes run one after another. */
-function withValues(row: Row, values: string[]): Row {
-  const fields = values.map((value, i) => ({ ...(row.line.fields[i] ?? { start: 0, end: 0, quoted: false, unterminated: false }), value }));
-  return { ...row, line: { ...row.line, fields }, cells: fields };
 }
 
 /** Rewrites every line ending that differs from the file's dominant one. */

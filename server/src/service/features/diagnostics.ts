@@ -12,7 +12,6 @@ import { checkCellSyntax } from '../rules/cellSyntax';
 import { checkControlType } from '../rules/controlType';
 import { checkDuplicateCodes } from '../rules/duplicateCodes';
 import { checkFieldCount, isShiftedRow, uniformPaddedCount } from '../rules/fieldCount';
-import { DeckCode } from '../model/expandDeckCodes';
 import { inputCodesOf } from '../model/mappingModel';
 import { checkFileLine } from '../rules/fileLine';
 import { checkFunctionName } from '../rules/functionName';
@@ -63,10 +62,10 @@ export type RuleSeveritySetting = 'off' | 'error' | 'warning' | 'information' | 
 export const RULE_SEVERITY_SETTINGS: readonly RuleSeveritySetting[] = ['off', 'error', 'warning', 'information', 'hint'];
 
 /**
- * Levels that apply when the setting does not name a code; every other rule reports at its own
- * severity (docs/diagnostics.md). `identical-rows` and `input-on-indicator` start off: see the docs.
+ * Levels that apply when the setting does not name a code, for rules that should not report at
+ * their own severity by default. Empty today: every rule reports at the level docs/diagnostics.md
+ * gives it (the place to turn a noisy new rule off by default).
  */
-/** Rules whose default level differs from what they report (none at the moment; kept for settings). */
 export const DEFAULT_RULE_SEVERITIES: Readonly<Partial<Record<RuleCode, RuleSeveritySetting>>> = {};
 
 const LEVELS: Record<string, DiagnosticSeverity | 'off'> = {
@@ -112,14 +111,14 @@ export interface DiagnosticsOptions {
 export function computeDiagnostics(model: MappingModel, options: DiagnosticsOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const paddedCount = uniformPaddedCount(model);
-  // Derived for this check only: not kept on the model (see mappingModel.ts).
-  const inputCodesByLine: (DeckCode[] | undefined)[] = [];
   const levels = resolveRuleSeverities(options.ruleSeverities);
   const context: RuleContext = {
     model,
     paddedCount,
     isShifted: row => isShiftedRow(row, paddedCount),
-    inputCodes: row => (inputCodesByLine[row.line.line] ??= inputCodesOf(row)),
+    // Expanded again whenever a rule asks: kept for the whole check, every row's codes outlived
+    // the young generation, which cost more than expanding twice.
+    inputCodes: inputCodesOf,
     uri: options.uri ?? 'untitled:mapping.midi.csv',
     catalog: options.catalog ?? defaultCatalog,
     report: (code, severity, range, message, extra) => {

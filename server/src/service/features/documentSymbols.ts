@@ -16,9 +16,9 @@
 import { DocumentSymbol, Range, SymbolKind, SymbolTag } from 'vscode-languageserver-types';
 import { Column } from '../model/columns';
 import { readCode } from '../model/expandDeckCodes';
-import { inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
+import { cellValue, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
-import { fieldRange, lineRange } from '../util/ranges';
+import { cellRange, lineRange } from '../util/ranges';
 
 /** Names and details are cut here: a pasted megabyte in one cell must not become a megabyte symbol. */
 const MAX_TEXT = 120;
@@ -34,7 +34,7 @@ export function computeDocumentSymbols(model: MappingModel): DocumentSymbol[] {
       name: clip(section.name) || '(section)',
       kind: SymbolKind.Namespace,
       range,
-      selectionRange: fieldRange(row, row.line.fields[0]),
+      selectionRange: cellRange(row, 0),
       children: [],
     };
   });
@@ -88,7 +88,7 @@ function rowSymbol(row: MappingRow): DocumentSymbol {
   if (codes) details.push(codes);
   if (row.functionState === 'none' && control === '' && !codes) {
     // Hand-made files use `#,,,…,=== Heading ===` rows as comments: show the comment.
-    const comment = (row.cells[Column.Comment]?.value ?? '').trim();
+    const comment = cellValue(row, Column.Comment).trim();
     if (comment) details.push(comment);
   }
   const symbol: DocumentSymbol = {
@@ -96,7 +96,7 @@ function rowSymbol(row: MappingRow): DocumentSymbol {
     detail: clip(details.join(' · ')),
     kind,
     range: lineRange(row),
-    selectionRange: fieldRange(row, row.line.fields[0]),
+    selectionRange: cellRange(row, 0),
   };
   if (tags) symbol.tags = tags;
   return symbol;
@@ -104,7 +104,7 @@ function rowSymbol(row: MappingRow): DocumentSymbol {
 
 /** The MIDI IN code as written (`9047`), else the per-deck codes (`9646 9647`), else `out B61F`. */
 function codeSummary(row: MappingRow): string {
-  const base = row.cells[Column.Input]?.value ?? '';
+  const base = cellValue(row, Column.Input);
   const baseCode = base !== '' ? readCode(base, false) : undefined;
   if (baseCode !== undefined) return formatCode(baseCode);
   const input = distinctCodes(inputCodesOf(row).map(c => c.code));

@@ -13,7 +13,7 @@ import { TextEdit } from 'vscode-languageserver-types';
 import { controlType } from '../catalog/controlTypes';
 import { assignsInput, impliedLsbCode, isParameterCode } from '../model/codeConflicts';
 import { Column, COLUMN_COUNT } from '../model/columns';
-import { Cell, inputCodesOf, MappingModel, MappingRow, Row } from '../model/mappingModel';
+import { cellValue, inputCodesOf, MappingModel, MappingRow, Row } from '../model/mappingModel';
 import { formatCode, isChannelMessage, parseCode, withChannel } from '../midi/midiCode';
 
 /** Rekordbox has at most four decks: deck N is channel N−1. */
@@ -74,17 +74,16 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
   const mapping = row as MappingRow;
   // Only a row that assigns a function to what it receives: not `#`, `#Name`, NoFunction, output-only types.
   if (mapping.functionState !== 'assigned' || controlType(mapping.type)?.outputOnly) return {};
-  const fields = row.line.fields;
+  const values = row.line.values;
   // Text past column 15 means a shifted row: its columns are not certain.
-  for (let i = COLUMN_COUNT; i < fields.length; i++) if (fields[i].value !== '') return {};
-  const inputCell = row.cells[Column.Input];
-  const input = inputCell ? parseCode(inputCell.value) : undefined;
-  if (!inputCell || input === undefined || !isChannelMessage(input) || !deckColumnsEmpty(row, Column.InputDeck1)) return {};
+  for (let i = COLUMN_COUNT; i < values.length; i++) if (values[i] !== '') return {};
+  const input = parseCode(cellValue(row, Column.Input));
+  if (input === undefined || !isChannelMessage(input) || !deckColumnsEmpty(row, Column.InputDeck1)) return {};
   const channel = (input >> 8) & 0x0f;
-  const outputCell = row.cells[Column.Output];
+  const outputValue = cellValue(row, Column.Output);
   let output: number | undefined;
-  if (outputCell && outputCell.value !== '') {
-    output = parseCode(outputCell.value);
+  if (outputValue !== '') {
+    output = parseCode(outputValue);
     // A light on another channel (or a 6-hex code) does not say where the copy's light goes.
     if (output === undefined || !isChannelMessage(output) || ((output >> 8) & 0x0f) !== channel) return {};
   }
@@ -113,8 +112,8 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
 
   const copyOut = output === undefined ? undefined : withChannel(output, target);
   const lineText = model.csv.text.slice(row.line.offset, row.line.offset + row.line.length);
-  let text = withChannelDigit(lineText, inputCell, target);
-  if (outputCell && copyOut !== undefined) text = withChannelDigit(text, outputCell, target);
+  let text = withChannelDigit(lineText, row, Column.Input, target);
+  if (copyOut !== undefined) text = withChannelDigit(text, row, Column.Output, target);
   const midiIn = formatCode(copyIn);
   const midiOut = copyOut === undefined ? undefined : formatCode(copyOut);
   const deck = target + 1;
@@ -131,7 +130,7 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
 export function fillDeckChannelsConflict(row: Row, index: DeckCopyIndex): string | undefined {
   if (row.kind !== 'mapping') return undefined;
   const mapping = row as MappingRow;
-  const input = parseCode(row.cells[Column.Input]?.value ?? '');
+  const input = parseCode(cellValue(row, Column.Input));
   if (!assignsInput(mapping) || input === undefined || !isChannelMessage(input) || !deckColumnsEmpty(row, Column.InputDeck1)) return undefined;
   const base = (input >> 8) & 0x0f;
   // Deck 1's code is the row's own base code, there before: only decks 2–4 are new. The same
@@ -186,15 +185,16 @@ function collision(code: string, owner: MappingRow): string {
 
 function deckColumnsEmpty(row: Row, firstDeckColumn: number): boolean {
   for (let column = firstDeckColumn; column < firstDeckColumn + DECK_COUNT; column++) {
-    if ((row.cells[column]?.value ?? '') !== '') return false;
+    if (cellValue(row, column) !== '') return false;
   }
   return true;
 }
 
-/** The line with the channel digit (the code's second) of this cell replaced; every other byte kept, letter case too. */
-function withChannelDigit(lineText: string, cell: Cell, channel: number): string {
-  const at = cell.start + (cell.quoted ? 1 : 0) + 1;
-  const lowerCase = /[a-f]/.test(cell.value) && !/[A-F]/.test(cell.value);
+/** The line with the channel digit (the code's second) of the row's cell in `column` replaced; every other byte kept, letter case too. */
+function withChannelDigit(lineText: string, row: Row, column: number, channel: number): string {
+  const value = cellValue(row, column);
+  const at = row.line.fieldStart(column) + (row.line.isQuoted(column) ? 1 : 0) + 1;
+  const lowerCase = /[a-f]/.test(value) && !/[A-F]/.test(value);
   const digit = channel.toString(16);
   return lineText.slice(0, at) + (lowerCase ? digit : digit.toUpperCase()) + lineText.slice(at + 1);
 }

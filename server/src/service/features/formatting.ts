@@ -82,11 +82,11 @@ export function formatRow(model: MappingModel, row: Row): string {
   const text = model.csv.text.slice(line.offset, line.offset + line.length);
   if (row.kind === 'file' || (line.line === 0 && text.startsWith('@'))) return text;
   if (row.kind === 'empty' || isBlank(text)) return '';
-  const fields = line.fields;
-  for (const field of fields) if (field.unterminated) return text;
+  const count = line.values.length;
+  for (let i = 0; i < count; i++) if (line.isUnterminated(i)) return text;
 
-  const raw: string[] = new Array<string>(fields.length);
-  for (let i = 0; i < fields.length; i++) raw[i] = text.slice(fields[i].start, fields[i].end);
+  const raw: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i++) raw[i] = text.slice(line.fieldStart(i), line.fieldEnd(i));
   // Trailing blanks at the line's end go; so do empty fields past column 15, and only those.
   for (;;) {
     const lastIndex = raw.length - 1;

@@ -5,7 +5,7 @@ import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { optionInfo } from '../catalog/options';
 import { Column, COLUMN_COUNT, COLUMNS, isInputDeckColumn, isOutputDeckColumn } from '../model/columns';
 import { DeckCode, parseChannel, readCode } from '../model/expandDeckCodes';
-import { columnAt, inputCodesOf, MappingModel, MappingRow, optionsOf, outputCodesOf, Row } from '../model/mappingModel';
+import { cellValue, columnAt, inputCodesOf, MappingModel, MappingRow, optionsOf, outputCodesOf, Row } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode, isChannelMessage } from '../midi/midiCode';
 import { fieldRange } from '../util/ranges';
 
@@ -173,11 +173,12 @@ function deckHover(row: MappingRow, column: number, value: string): string[] {
     return [`**Deck ${deck} ${side}** \`${value}\`: ${channel !== undefined ? 'a channel with no usable base code' : 'not a channel 0–15 or a 4-hex code'}.`];
   }
   const parts = [`**Deck ${deck} ${input ? 'receives' : 'is sent'}** ${codeLine(deckCode.code)}`];
-  if (deckCode.baseCell) {
-    const base = readCode(deckCode.baseCell.value, !input)!;
+  if (deckCode.baseColumn !== undefined) {
+    const baseValue = cellValue(row, deckCode.baseColumn);
+    const base = readCode(baseValue, !input)!;
     const baseChannel = isChannelMessage(base) ? (base >> 8) & 0x0f : 0;
     parts.push(
-      `Base \`${deckCode.baseCell.value.toUpperCase()}\` (channel ${baseChannel}) + deck channel ${value} = channel ${baseChannel + Number(value)}, shown as ch ${baseChannel + Number(value) + 1}.` +
+      `Base \`${baseValue.toUpperCase()}\` (channel ${baseChannel}) + deck channel ${value} = channel ${baseChannel + Number(value)}, shown as ch ${baseChannel + Number(value) + 1}.` +
         (baseChannel !== 0 ? ' The base channel is not 0: if Rekordbox replaced it instead of adding, this deck would receive `' + formatCode((base & 0xf0ff) | (Number(value) << 8)) + '`.' : ''),
     );
     const hiRes = hiResLsb(row, deckCode.code);

@@ -13,7 +13,7 @@
 import { InlayHint, Range } from 'vscode-languageserver-types';
 import { Column } from '../model/columns';
 import { DeckCode, parseChannel, readCode } from '../model/expandDeckCodes';
-import { Cell, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
+import { cellValue, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
 import { decodeCode, DecodedCode, describeCode, formatCode } from '../midi/midiCode';
 
 export function computeInlayHints(model: MappingModel, range: Range): InlayHint[] {
@@ -45,35 +45,37 @@ function hintsForRow(row: MappingRow): InlayHint[] {
 
 function side(row: MappingRow, input: boolean, codes: DeckCode[], hints: InlayHint[]): void {
   const label = input ? 'MIDI IN' : 'MIDI OUT';
-  const baseCell = row.cells[input ? Column.Input : Column.Output];
-  if (baseCell && baseCell.value !== '') {
-    const base = readCode(baseCell.value, !input);
+  const baseColumn = input ? Column.Input : Column.Output;
+  const baseValue = cellValue(row, baseColumn);
+  if (baseValue !== '') {
+    const base = readCode(baseValue, !input);
     if (base !== undefined) {
-      const cut = baseCell.value.length > 4 ? ` (Rekordbox reads only ${formatCode(base)})` : '';
-      push(hints, row, baseCell, decodeCode(base), `${label} ${formatCode(base)}${cut}`);
+      const cut = baseValue.length > 4 ? ` (Rekordbox reads only ${formatCode(base)})` : '';
+      push(hints, row, baseColumn, decodeCode(base), `${label} ${formatCode(base)}${cut}`);
     }
   }
   for (const deckCode of codes) {
     if (deckCode.deck === 0) continue; // the base cell, hinted above
     const who = `Deck ${deckCode.deck} ${input ? 'receives' : 'is sent'} ${formatCode(deckCode.code)}`;
     const decoded = decodeCode(deckCode.code);
-    if (parseChannel(deckCode.cell.value) !== undefined) {
+    if (parseChannel(cellValue(row, deckCode.column)) !== undefined) {
       // A channel: the hint is the code the deck really gets.
       if (shortDecoding(decoded) === undefined) continue;
-      hints.push(hint(row, deckCode.cell, formatCode(deckCode.code), `${who}: ${describeCode(decoded)}`));
+      hints.push(hint(row, deckCode.column, formatCode(deckCode.code), `${who}: ${describeCode(decoded)}`));
     } else {
-      push(hints, row, deckCode.cell, decoded, who);
+      push(hints, row, deckCode.column, decoded, who);
     }
   }
 }
 
-function push(hints: InlayHint[], row: MappingRow, cell: Cell, decoded: DecodedCode, what: string): void {
+function push(hints: InlayHint[], row: MappingRow, column: number, decoded: DecodedCode, what: string): void {
   const short = shortDecoding(decoded);
-  if (short !== undefined) hints.push(hint(row, cell, short, `${what}: ${describeCode(decoded)}`));
+  if (short !== undefined) hints.push(hint(row, column, short, `${what}: ${describeCode(decoded)}`));
 }
 
-function hint(row: MappingRow, cell: Cell, label: string, tooltip: string): InlayHint {
-  return { position: { line: row.line.line, character: cell.end }, label, tooltip, paddingLeft: true };
+/** A hint after the cell in `column`. */
+function hint(row: MappingRow, column: number, label: string, tooltip: string): InlayHint {
+  return { position: { line: row.line.line, character: row.line.fieldEnd(column) }, label, tooltip, paddingLeft: true };
 }
 
 /** `on ch1 B-1`, `off ch1 B-1`, `CC ch7 #64`…, or undefined when there is nothing short and true to say. */

@@ -21,12 +21,13 @@
 import { DocumentHighlight, DocumentHighlightKind, Location, Position } from 'vscode-languageserver-types';
 import { Column, isCodeColumn, isInputDeckColumn } from '../model/columns';
 import { readCode } from '../model/expandDeckCodes';
-import { Cell, columnAt, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
-import { fieldRange } from '../util/ranges';
+import { cellValue, columnAt, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
+import { cellRange } from '../util/ranges';
 
 interface Hit {
   row: MappingRow;
-  cell: Cell;
+  /** The column of the cell. */
+  column: number;
   kind: DocumentHighlightKind;
 }
 
@@ -35,11 +36,11 @@ interface Query {
   codes?: Set<number>;
   functionName?: string;
   /** The cell under the cursor (always part of the result). */
-  origin: { row: MappingRow; cell: Cell; kind: DocumentHighlightKind };
+  origin: Hit;
 }
 
 export function computeDocumentHighlights(model: MappingModel, position: Position): DocumentHighlight[] {
-  return findHits(model, position).map(hit => ({ range: fieldRange(hit.row, hit.cell), kind: hit.kind }));
+  return findHits(model, position).map(hit => ({ range: cellRange(hit.row, hit.column), kind: hit.kind }));
 }
 
 export function computeReferences(model: MappingModel, position: Position, uri: string, includeDeclaration = true): Location[] {
@@ -47,10 +48,14 @@ export function computeReferences(model: MappingModel, position: Position, uri: 
   if (!query) return [];
   const locations: Location[] = [];
   for (const hit of collect(model, query)) {
-    if (!includeDeclaration && hit.cell === query.origin.cell) continue;
-    locations.push({ uri, range: fieldRange(hit.row, hit.cell) });
+    if (!includeDeclaration && isSameCell(hit, query.origin)) continue;
+    locations.push({ uri, range: cellRange(hit.row, hit.column) });
   }
   return locations;
+}
+
+function isSameCell(a: Hit, b: Hit): boolean {
+  return a.row === b.row && a.column === b.column;
 }
 
 function findHits(model: MappingModel, position: Position): Hit[] {
@@ -63,27 +68,27 @@ function queryAt(model: MappingModel, position: Position): Query | undefined {
   if (!row || row.kind !== 'mapping') return undefined;
   const mapping = row as MappingRow;
   const column = columnAt(row, position.character);
-  const cell = row.cells[column];
-  if (!cell || cell.value === '') return undefined;
+  const value = cellValue(row, column);
+  if (value === '') return undefined;
 
   if (column === Column.Function) {
     if (mapping.functionState !== 'assigned' && mapping.functionState !== 'disabled') return undefined;
-    return { functionName: mapping.baseFunctionName, origin: { row: mapping, cell, kind: DocumentHighlightKind.Text } };
+    return { functionName: mapping.baseFunctionName, origin: { row: mapping, column, kind: DocumentHighlightKind.Text } };
   }
   if (!isCodeColumn(column)) return undefined;
   const input = column === Column.Input || isInputDeckColumn(column);
   const kind = input ? DocumentHighlightKind.Read : DocumentHighlightKind.Write;
   const codes = new Set<number>();
   for (const deckCode of input ? inputCodesOf(mapping) : outputCodesOf(mapping)) {
-    if (deckCode.cell === cell || deckCode.baseCell === cell) codes.add(deckCode.code);
+    if (deckCode.column === column || deckCode.baseColumn === column) codes.add(deckCode.code);
   }
   if (codes.size === 0 && (column === Column.Input || column === Column.Output)) {
     // A base code no deck gets (its deck cells are invalid or push the channel past 15): search it as written.
-    const written = readCode(cell.value, !input);
+    const written = readCode(value, !input);
     if (written !== undefined) codes.add(written);
   }
   if (codes.size === 0) return undefined;
-  return { codes, origin: { row: mapping, cell, kind } };
+  return { codes, origin: { row: mapping, column, kind } };
 }
 
 function collect(model: MappingModel, query: Query): Hit[] {
@@ -93,20 +98,20 @@ function collect(model: MappingModel, query: Query): Hit[] {
     if (codes) {
       const start = hits.length;
       for (const deckCode of inputCodesOf(row)) {
-        if (codes.has(deckCode.code)) hits.push({ row, cell: deckCode.cell, kind: DocumentHighlightKind.Read });
+        if (codes.has(deckCode.code)) hits.push({ row, column: deckCode.column, kind: DocumentHighlightKind.Read });
       }
       for (const deckCode of outputCodesOf(row)) {
-        if (codes.has(deckCode.code)) hits.push({ row, cell: deckCode.cell, kind: DocumentHighlightKind.Write });
+        if (codes.has(deckCode.code)) hits.push({ row, column: deckCode.column, kind: DocumentHighlightKind.Write });
       }
       if (row === origin.row) {
-        if (!hits.slice(start).some(h => h.cell === origin.cell)) hits.push(origin);
+        if (!hits.slice(start).some(h => isSameCell(h, origin))) hits.push(origin);
         sortRowHits(hits, start);
       }
     } else if (
       (row.functionState === 'assigned' || row.functionState === 'disabled') &&
       row.baseFunctionName === functionName
     ) {
-      hits.push({ row, cell: row.cells[Column.Function]!, kind: DocumentHighlightKind.Text });
+      hits.push({ row, column: Column.Function, kind: DocumentHighlightKind.Text });
     }
   }
   return hits;
@@ -114,6 +119,6 @@ function collect(model: MappingModel, query: Query): Hit[] {
 
 /** Keeps one row's hits (from `start` on) in column order after the origin cell was added. */
 function sortRowHits(hits: Hit[], start: number): void {
-  const rowHits = hits.splice(start).sort((a, b) => a.cell.start - b.cell.start);
+  const rowHits = hits.splice(start).sort((a, b) => a.row.line.fieldStart(a.column) - b.row.line.fieldStart(b.column));
   hits.push(...rowHits);
 }

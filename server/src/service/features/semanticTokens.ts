@@ -19,7 +19,7 @@ import { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-type
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { assignsInput, findConflictingCodes } from '../model/codeConflicts';
 import { Column } from '../model/columns';
-import { inputCodesOf, MappingModel } from '../model/mappingModel';
+import { inputCodesOf, MappingModel, MappingRow } from '../model/mappingModel';
 
 export const TOKEN_TYPES = ['function', 'comment', 'number'] as const;
 export const TOKEN_MODIFIERS = ['defaultLibrary', 'unknown', 'disabled', 'conflict'] as const;
@@ -48,7 +48,11 @@ export function computeSemanticTokens(model: MappingModel, catalog: FunctionCata
   };
 
   const conflicts = findConflictingCodes(model);
-  const cellStarts: number[] = [];
+  const pushCell = (row: MappingRow, column: number, type: TokenType, modifiers: number): void => {
+    const start = row.line.fieldStart(column);
+    push(row.line.line, start, row.line.fieldEnd(column) - start, type, modifiers);
+  };
+  const cellColumns: number[] = [];
   for (const row of model.mappingRows) {
     const line = row.line.line;
     if (row.functionState === 'disabled') {
@@ -56,16 +60,15 @@ export function computeSemanticTokens(model: MappingModel, catalog: FunctionCata
       continue;
     }
     if (row.functionState !== 'assigned') continue;
-    const cell = row.cells[Column.Function]!;
     const known = catalog.has(row.functionName);
-    push(line, cell.start, cell.end - cell.start, 'function', MODIFIER_BIT(known ? 'defaultLibrary' : 'unknown'));
+    pushCell(row, Column.Function, 'function', MODIFIER_BIT(known ? 'defaultLibrary' : 'unknown'));
     if (conflicts.size === 0 || !assignsInput(row)) continue;
     // Conflicting cells, each once, in column order (a row's deck codes come in column order already).
-    cellStarts.length = 0;
+    cellColumns.length = 0;
     for (const deckCode of inputCodesOf(row)) {
-      if (!conflicts.has(deckCode.code) || cellStarts.includes(deckCode.cell.start)) continue;
-      cellStarts.push(deckCode.cell.start);
-      push(line, deckCode.cell.start, deckCode.cell.end - deckCode.cell.start, 'number', MODIFIER_BIT('conflict'));
+      if (!conflicts.has(deckCode.code) || cellColumns.includes(deckCode.column)) continue;
+      cellColumns.push(deckCode.column);
+      pushCell(row, deckCode.column, 'number', MODIFIER_BIT('conflict'));
     }
   }
   return { data };

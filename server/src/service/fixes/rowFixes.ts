@@ -7,8 +7,9 @@ import { Row } from '../model/mappingModel';
 import { parseCode } from '../midi/midiCode';
 import { strayFieldRemoved } from '../model/strayField';
 
+/** A copy of the row's values, for a fix to change. */
 export function fieldValues(row: Row): string[] {
-  return row.line.fields.map(f => f.value);
+  return row.line.values.slice();
 }
 
 /** Upper-cases hex letters in code and deck cells (`900b` → `900B`). */
@@ -50,7 +51,7 @@ export function trimEmptyExtraFields(row: Row): string[] | undefined {
   const keep = row.kind === 'file' ? 3 : COLUMN_COUNT;
   if (values.length <= keep) return undefined;
   let end = values.length;
-  while (end > keep && values[end - 1] === '' && !row.line.fields[end - 1].quoted) end--;
+  while (end > keep && values[end - 1] === '' && !row.line.isQuoted(end - 1)) end--;
   return end < values.length ? values.slice(0, end) : undefined;
 }
 
@@ -62,14 +63,14 @@ export function removeStrayField(row: Row): string[] | undefined {
 
 /** Removes the quotes of a quoted field whose value needs none (no comma, quote or line break). */
 export function unquoteField(row: Row, fieldIndex: number): string[] | undefined {
-  const field = row.line.fields[fieldIndex];
-  if (!field?.quoted || field.unterminated || /[",]/.test(field.value)) return undefined;
+  const { line } = row;
+  if (!line.isQuoted(fieldIndex) || line.isUnterminated(fieldIndex) || /[",]/.test(line.values[fieldIndex])) return undefined;
   return fieldValues(row);
 }
 
 /** Rekordbox's DUPLICATE "for Deck 1, 2, 3 or 4": a base code with empty deck columns gets `0,1,2,3`. */
 export function fillDeckChannels(row: Row): string[] | undefined {
-  if (row.kind !== 'mapping' || row.line.fields.length !== COLUMN_COUNT) return undefined;
+  if (row.kind !== 'mapping' || row.line.values.length !== COLUMN_COUNT) return undefined;
   const values = fieldValues(row);
   let changed = false;
   for (const [base, first] of [
@@ -87,7 +88,7 @@ export function fillDeckChannels(row: Row): string[] | undefined {
 
 /** MIDI OUT defaults to the MIDI IN code for functions with a light: copies columns 4–8 to 9–13. */
 export function copyInputToOutput(row: Row): string[] | undefined {
-  if (row.kind !== 'mapping' || row.line.fields.length !== COLUMN_COUNT) return undefined;
+  if (row.kind !== 'mapping' || row.line.values.length !== COLUMN_COUNT) return undefined;
   const values = fieldValues(row);
   const input = values.slice(Column.Input, Column.InputDeck4 + 1);
   const output = values.slice(Column.Output, Column.OutputDeck4 + 1);
@@ -107,8 +108,6 @@ export function renderFields(values: readonly string[], keepQuoted: ReadonlySet<
 /** Indexes of the row's quoted fields, to keep them quoted when other cells change. */
 export function quotedIndexes(row: Row): Set<number> {
   const indexes = new Set<number>();
-  row.line.fields.forEach((f, i) => {
-    if (f.quoted) indexes.add(i);
-  });
+  for (let i = 0; i < row.line.values.length; i++) if (row.line.isQuoted(i)) indexes.add(i);
   return indexes;
 }

@@ -5,17 +5,16 @@
  * added to the base channel (the reading community notes give; every factory row has channel 0
  * in its base, where both readings agree).
  */
-import { Cell } from './mappingModel';
 import { isChannelMessage, parseCode, withChannel } from '../midi/midiCode';
 
 export interface DeckCode {
   /** 1..4, or 0 when the row has no deck columns and the base code serves every deck. */
   deck: number;
   code: number;
-  /** The cell the code is written in (the deck cell, or the base cell for deck 0). */
-  cell: Cell;
-  /** The base cell when the code was computed from it and a channel. */
-  baseCell?: Cell;
+  /** The column of the cell the code is written in (the deck cell, or the base cell for deck 0). */
+  column: number;
+  /** The base cell's column when the code was computed from it and a channel. */
+  baseColumn?: number;
 }
 
 /** A deck cell read as a channel 0–15 (one or two decimal digits), or undefined. */
@@ -42,26 +41,27 @@ export function readCode(text: string, allowLong: boolean): number | undefined {
 }
 
 /** The codes of one side of a row: MIDI IN (base column 3, decks 4–7) or MIDI OUT (8, decks 9–12). */
-export function expandSide(cells: readonly (Cell | undefined)[], baseColumn: number, firstDeckColumn: number, isOutput: boolean): DeckCode[] {
+export function expandSide(values: readonly string[], baseColumn: number, firstDeckColumn: number, isOutput: boolean): DeckCode[] {
   const codes: DeckCode[] = [];
-  const baseCell = cells[baseColumn];
-  const base = baseCell && baseCell.value !== '' ? readCode(baseCell.value, isOutput) : undefined;
+  const baseValue = values[baseColumn];
+  const base = baseValue !== undefined && baseValue !== '' ? readCode(baseValue, isOutput) : undefined;
   let anyDeck = false;
   for (let deck = 1; deck <= 4; deck++) {
-    const cell = cells[firstDeckColumn + deck - 1];
-    if (!cell || cell.value === '') continue;
+    const column = firstDeckColumn + deck - 1;
+    const value = values[column];
+    if (value === undefined || value === '') continue;
     anyDeck = true;
-    const channel = parseChannel(cell.value);
+    const channel = parseChannel(value);
     if (channel !== undefined) {
       if (base === undefined || !isChannelMessage(base)) continue;
       const effective = ((base >> 8) & 0x0f) + channel;
       if (effective > 15) continue;
-      codes.push({ deck, code: withChannel(base, effective), cell, baseCell });
+      codes.push({ deck, code: withChannel(base, effective), column, baseColumn });
       continue;
     }
-    const full = readCode(cell.value, isOutput);
-    if (full !== undefined) codes.push({ deck, code: full, cell });
+    const full = readCode(value, isOutput);
+    if (full !== undefined) codes.push({ deck, code: full, column, baseColumn: undefined });
   }
-  if (!anyDeck && base !== undefined && baseCell) codes.push({ deck: 0, code: base, cell: baseCell });
+  if (!anyDeck && base !== undefined) codes.push({ deck: 0, code: base, column: baseColumn, baseColumn: undefined });
   return codes;
 }

@@ -36,23 +36,41 @@ export type FunctionState =
 /** A cell is the field at a column's index: rows share the tokenizer's field objects, no copies. */
 export type Cell = CsvField;
 
-export interface Row {
-  kind: RowKind;
-  line: CsvLine;
-  /** Cells by column, as Rekordbox reads them positionally (the line's fields; missing ones are undefined). */
-  cells: readonly (Cell | undefined)[];
-  /** Index into `MappingModel.sections`, or -1 before the first section. */
-  section: number;
+export class Row {
+  constructor(
+    readonly kind: RowKind,
+    readonly line: CsvLine,
+    /** Index into `MappingModel.sections`, or -1 before the first section. */
+    readonly section: number,
+  ) {}
+
+  /**
+   * Cells by column, as Rekordbox reads them positionally (the line's fields; missing ones are
+   * undefined). Made on first use: the rules read `cellValue` and `cellRange` instead.
+   */
+  get cells(): readonly (Cell | undefined)[] {
+    return this.line.fields;
+  }
 }
 
-export interface MappingRow extends Row {
-  kind: 'mapping';
-  functionName: string;
-  functionState: FunctionState;
+export class MappingRow extends Row {
+  declare readonly kind: 'mapping';
+  readonly functionName: string;
+  readonly functionState: FunctionState;
   /** The name without its leading `#` for disabled rows (`#JogScratch` → `JogScratch`). */
-  baseFunctionName: string;
-  control: string;
-  type: string;
+  readonly baseFunctionName: string;
+  readonly control: string;
+  readonly type: string;
+
+  constructor(line: CsvLine, section: number) {
+    super('mapping', line, section);
+    const values = line.values;
+    this.functionName = values[Column.Function] ?? '';
+    this.functionState = functionStateOf(this.functionName);
+    this.baseFunctionName = this.functionState === 'disabled' ? this.functionName.slice(1) : this.functionName;
+    this.control = values[Column.Control] ?? '';
+    this.type = values[Column.Type] ?? '';
+  }
 }
 
 export interface OptionEntry {
@@ -84,13 +102,30 @@ export interface MappingModel {
   lineEnding: '\r\n' | '\n' | '\r';
 }
 
-export function cellValue(row: Row, column: number): string {
-  return row.cells[column]?.value ?? '';
+/**
+ * The row with its fields holding other values, at the positions they had (fields it lacked at 0):
+ * lets fixes run one after another.
+ */
+export function rowWithValues(row: Row, values: readonly string[]): Row {
+  const { line, offset, length, ending } = row.line;
+  const had = row.line.values.length;
+  const fields = values.map((value, i) =>
+    i < had
+      ? { value, start: row.line.fieldStart(i), end: row.line.fieldEnd(i), quoted: row.line.isQuoted(i), unterminated: row.line.isUnterminated(i) }
+      : { value, start: 0, end: 0, quoted: false, unterminated: false },
+  );
+  const rewritten = CsvLine.fromFields(line, offset, length, ending, fields);
+  return row.kind === 'mapping' ? new MappingRow(rewritten, row.section) : new Row(row.kind, rewritten, row.section);
 }
 
-/** True when every field of the line is empty (a separator row or an empty line). */
-function allEmpty(fields: CsvField[]): boolean {
-  for (const f of fields) if (f.value !== '') return false;
+/** The value in a column, '' past the row's last field. */
+export function cellValue(row: Row, column: number): string {
+  return row.line.values[column] ?? '';
+}
+
+/** True when every value from `from` on is empty (from 0: a separator row or an empty line). */
+function allEmpty(values: readonly string[], from: number): boolean {
+  for (let i = from; i < values.length; i++) if (values[i] !== '') return false;
   return true;
 }
 
@@ -111,16 +146,15 @@ export function buildMappingModel(csv: CsvText): MappingModel {
 
   for (const line of csv.lines) {
     if (line.ending !== '') endingCounts[line.ending]++;
-    const fields = line.fields;
-    const first = fields[0].value;
-    const cells = fields;
+    const values = line.values;
+    const first = values[0];
     let kind: RowKind;
     // A byte order mark before `@file` is reported by `non-ascii`; the line is still the @file line.
     if (line.line === 0 && (first.startsWith('@file') || first.startsWith('\uFEFF@file'))) kind = 'file';
     else if (line.length === 0) kind = 'empty';
-    else if (allEmpty(fields)) kind = 'separator';
-    else if (!headerRow && isHeaderRow(fields)) kind = 'header';
-    else if (SECTION_ROW.test(first) && fields.slice(1).every(f => f.value === '')) kind = 'section';
+    else if (allEmpty(values, 0)) kind = 'separator';
+    else if (!headerRow && isHeaderRow(values)) kind = 'header';
+    else if (SECTION_ROW.test(first) && allEmpty(values, 1)) kind = 'section';
     else kind = 'mapping';
 
     if (kind === 'section') {
@@ -128,12 +162,12 @@ export function buildMappingModel(csv: CsvText): MappingModel {
       currentSection = sections.length;
     }
     if (kind === 'mapping') {
-      const mapping = toMappingRow(line, currentSection);
+      const mapping = new MappingRow(line, currentSection);
       rows.push(mapping);
       mappingRows.push(mapping);
       continue;
     }
-    const row: Row = { kind, line, cells, section: currentSection };
+    const row = new Row(kind, line, currentSection);
     if (kind === 'section') sections.push({ name: first.slice(2).trim(), row, endLine: line.line });
     if (kind === 'file') fileRow = row;
     if (kind === 'header') headerRow = row;
@@ -141,7 +175,7 @@ export function buildMappingModel(csv: CsvText): MappingModel {
   }
   if (currentSection >= 0) sections[currentSection].endLine = lastContentLine(rows);
 
-  const deviceName = fileRow ? fileRow.cells[2]?.value : undefined;
+  const deviceName = fileRow ? fileRow.line.values[2] : undefined;
   let lineEnding: MappingModel['lineEnding'] = '\r\n'; // new files: CRLF, as Rekordbox writes
   if (endingCounts['\n'] > endingCounts['\r\n'] && endingCounts['\n'] >= endingCounts['\r']) lineEnding = '\n';
   else if (endingCounts['\r'] > endingCounts['\r\n'] && endingCounts['\r'] > endingCounts['\n']) lineEnding = '\r';
@@ -166,13 +200,10 @@ function lastContentLine(rows: Row[]): number {
   return 0;
 }
 
-function isHeaderRow(fields: CsvField[]): boolean {
-  if (fields[0].value !== '#name') return false;
+function isHeaderRow(values: readonly string[]): boolean {
+  if (values[0] !== '#name') return false;
   // Compare the first 15 names; padding after them is a field-count matter, not a different row.
-  return fields
-    .slice(0, COLUMN_COUNT)
-    .map(f => f.value)
-    .join(',') === FACTORY_HEADER;
+  return values.slice(0, COLUMN_COUNT).join(',') === FACTORY_HEADER;
 }
 
 export function functionStateOf(name: string): FunctionState {
@@ -183,24 +214,6 @@ export function functionStateOf(name: string): FunctionState {
   return 'assigned';
 }
 
-function toMappingRow(line: CsvLine, section: number): MappingRow {
-  const cells = line.fields;
-  const functionName = cells[Column.Function].value;
-  const functionState = functionStateOf(functionName);
-  // One literal with every property, so all mapping rows share one object shape.
-  return {
-    kind: 'mapping',
-    line,
-    cells,
-    section,
-    functionName,
-    functionState,
-    baseFunctionName: functionState === 'disabled' ? functionName.slice(1) : functionName,
-    control: cells[Column.Control]?.value ?? '',
-    type: cells[Column.Type]?.value ?? '',
-  };
-}
-
 /*
  * Codes and options are derived on demand rather than kept on every row: a model of a large file
  * then holds far fewer long-lived objects, which is what the garbage collector pays for; the
@@ -209,25 +222,21 @@ function toMappingRow(line: CsvLine, section: number): MappingRow {
 
 /** What each deck of the row receives (see expandDeckCodes). */
 export function inputCodesOf(row: Row): DeckCode[] {
-  return expandSide(row.cells, Column.Input, Column.InputDeck1, false);
+  return expandSide(row.line.values, Column.Input, Column.InputDeck1, false);
 }
 
 /** What each deck of the row is sent (its lights). */
 export function outputCodesOf(row: Row): DeckCode[] {
-  return expandSide(row.cells, Column.Output, Column.OutputDeck1, true);
+  return expandSide(row.line.values, Column.Output, Column.OutputDeck1, true);
 }
 
 /** The row's options with their ranges. */
 export function optionsOf(row: Row): OptionEntry[] {
-  return parseOptions(row.cells[Column.Options]);
-}
-
-function parseOptions(cell: Cell | undefined): OptionEntry[] {
-  if (!cell || cell.value === '') return [];
+  const text = cellValue(row, Column.Options);
+  if (text === '') return [];
   const entries: OptionEntry[] = [];
-  const text = cell.value;
   // Offsets map 1:1 onto the line only for unquoted cells; quoted ones start after the quote.
-  const base = cell.start + (cell.quoted ? 1 : 0);
+  const base = row.line.fieldStart(Column.Options) + (row.line.isQuoted(Column.Options) ? 1 : 0);
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === ';') {
@@ -249,9 +258,10 @@ function parseOptions(cell: Cell | undefined): OptionEntry[] {
 
 /** The column of the field that holds a character (a position on a comma belongs to the field before it). */
 export function columnAt(row: Row, character: number): number {
-  const fields = row.line.fields;
-  for (let i = 0; i < fields.length; i++) {
-    if (character <= fields[i].end) return i;
+  const line = row.line;
+  const count = line.values.length;
+  for (let i = 0; i < count; i++) {
+    if (character <= line.fieldEnd(i)) return i;
   }
-  return fields.length - 1;
+  return count - 1;
 }

@@ -27,15 +27,100 @@ export interface CsvField {
   unterminated: boolean;
 }
 
-export interface CsvLine {
-  /** Zero-based line number. */
-  line: number;
-  /** Offset of the line's first character in the whole text. */
-  offset: number;
-  /** Length of the line without its ending. */
-  length: number;
-  ending: LineEnding;
-  fields: CsvField[];
+const enum Quoting {
+  None = 0,
+  Closed = 1,
+  /** The closing quote is missing: the field ran to the end of the line. */
+  Unterminated = 2,
+}
+
+/**
+ * Where every field of a text is: the line-relative start and end of the text's n-th field at
+ * index n, in typed arrays the garbage collector never has to scan. Lines index it from their
+ * first field.
+ */
+class FieldPositions {
+  constructor(
+    public starts: Int32Array,
+    public ends: Int32Array,
+  ) {}
+}
+
+/**
+ * One line: its values as strings, its field ranges as numbers. Field objects (`fields`) are made
+ * only when asked for, once per line: full analysis reads values and positions and never needs
+ * them, so a large file costs one string per field instead of a string and an object.
+ */
+export class CsvLine {
+  private fieldObjects: CsvField[] | undefined = undefined;
+
+  constructor(
+    /** Zero-based line number. */
+    readonly line: number,
+    /** Offset of the line's first character in the whole text. */
+    readonly offset: number,
+    /** Length of the line without its ending. */
+    readonly length: number,
+    readonly ending: LineEnding,
+    /** Every field's value, quotes removed and `""` unescaped; at least one (an empty line has ''). */
+    readonly values: readonly string[],
+    private readonly positions: FieldPositions,
+    /** Index of the line's first field in `positions`. */
+    private readonly firstField: number,
+    /** Per field, for lines with a quote in them (never in a file Rekordbox wrote); undefined for the rest. */
+    private readonly quoting: readonly Quoting[] | undefined,
+  ) {}
+
+  /** A line made of given fields: a fix's rewritten row, at the positions its fields had. */
+  static fromFields(line: number, offset: number, length: number, ending: LineEnding, fields: readonly CsvField[]): CsvLine {
+    const positions = new FieldPositions(
+      Int32Array.from(fields, f => f.start),
+      Int32Array.from(fields, f => f.end),
+    );
+    const quoting = fields.some(f => f.quoted)
+      ? fields.map(f => (f.unterminated ? Quoting.Unterminated : f.quoted ? Quoting.Closed : Quoting.None))
+      : undefined;
+    return new CsvLine(line, offset, length, ending, fields.map(f => f.value), positions, 0, quoting);
+  }
+
+  /** Start of field `index` within the line (UTF-16 code units, as LSP positions count by default). */
+  fieldStart(index: number): number {
+    return this.positions.starts[this.firstField + index];
+  }
+
+  /** End of field `index` within the line (exclusive: the comma after it, or the line's end). */
+  fieldEnd(index: number): number {
+    return this.positions.ends[this.firstField + index];
+  }
+
+  isQuoted(index: number): boolean {
+    return (this.quoting?.[index] ?? Quoting.None) !== Quoting.None;
+  }
+
+  /** A quoted field whose closing quote is missing: it ran to the end of the line. */
+  isUnterminated(index: number): boolean {
+    return this.quoting?.[index] === Quoting.Unterminated;
+  }
+
+  /** The line's fields as objects, made on first use and kept (so the same field is the same object). */
+  get fields(): CsvField[] {
+    return (this.fieldObjects ??= this.makeFields());
+  }
+
+  private makeFields(): CsvField[] {
+    const fields: CsvField[] = [];
+    for (let i = 0; i < this.values.length; i++) {
+      const quoting = this.quoting?.[i] ?? Quoting.None;
+      fields.push({
+        value: this.values[i],
+        start: this.fieldStart(i),
+        end: this.fieldEnd(i),
+        quoted: quoting !== Quoting.None,
+        unterminated: quoting === Quoting.Unterminated,
+      });
+    }
+    return fields;
+  }
 }
 
 export interface CsvText {
@@ -51,9 +136,20 @@ const LF = 10;
 const COMMA = 44;
 const QUOTE = 34;
 
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 export function tokenizeCsv(text: string): CsvText {
   const lines: CsvLine[] = [];
   const length = text.length;
+  // Room for fields of 4 characters on average (real rows average more), grown when short.
+  let starts: Int32Array = new Int32Array(Math.max(16, length >> 2));
+  let ends: Int32Array = new Int32Array(starts.length);
+  let fieldCount = 0;
+  const positions = new FieldPositions(starts, ends);
   let lineStart = 0;
   let lineNumber = 0;
   let hasQuotes = false;
@@ -65,43 +161,66 @@ export function tokenizeCsv(text: string): CsvText {
   for (;;) {
     if (nextCR !== -1 && nextCR < lineStart) nextCR = text.indexOf('\r', lineStart);
     if (nextLF !== -1 && nextLF < lineStart) nextLF = text.indexOf('\n', lineStart);
-    let lineEnd = nextCR === -1 ? (nextLF === -1 ? length : nextLF) : nextLF === -1 ? nextCR : Math.min(nextCR, nextLF);
-    const fields: CsvField[] = [];
+    const lineEnd = nextCR === -1 ? (nextLF === -1 ? length : nextLF) : nextLF === -1 ? nextCR : Math.min(nextCR, nextLF);
+    const values: string[] = [];
+    const firstField = fieldCount;
+    let quoting: Quoting[] | undefined;
     let pos = lineStart;
     for (;;) {
+      if (fieldCount === starts.length) {
+        starts = positions.starts = grown(starts);
+        ends = positions.ends = grown(ends);
+      }
+      let end: number;
       if (pos < lineEnd && text.charCodeAt(pos) === QUOTE) {
-        pos = readQuotedField(text, pos, lineStart, lineEnd, fields);
+        const quoted = readQuotedField(text, pos, lineEnd);
+        end = quoted.end;
+        values.push(quoted.value);
+        quoting ??= new Array<Quoting>(values.length - 1).fill(Quoting.None);
+        quoting.push(quoted.closed ? Quoting.Closed : Quoting.Unterminated);
         hasQuotes = true;
       } else {
         if (nextComma !== -1 && nextComma < pos) nextComma = text.indexOf(',', pos);
-        const end = nextComma === -1 || nextComma > lineEnd ? lineEnd : nextComma;
-        fields.push({ value: text.slice(pos, end), start: pos - lineStart, end: end - lineStart, quoted: false, unterminated: false });
-        pos = end;
+        end = nextComma === -1 || nextComma > lineEnd ? lineEnd : nextComma;
+        values.push(text.slice(pos, end));
+        if (quoting) quoting.push(Quoting.None);
       }
+      starts[fieldCount] = pos - lineStart;
+      ends[fieldCount] = end - lineStart;
+      fieldCount++;
+      pos = end;
       if (pos < lineEnd && text.charCodeAt(pos) === COMMA) {
         pos++;
         continue;
       }
       break;
     }
-    lineEnd = pos;
     let ending: LineEnding = '';
     if (lineEnd < length) {
       if (text.charCodeAt(lineEnd) === CR) ending = text.charCodeAt(lineEnd + 1) === LF ? '\r\n' : '\r';
       else ending = '\n';
     }
-    lines.push({ line: lineNumber++, offset: lineStart, length: lineEnd - lineStart, ending, fields });
+    lines.push(new CsvLine(lineNumber++, lineStart, lineEnd - lineStart, ending, values, positions, firstField, quoting));
     if (ending === '') break;
     lineStart = lineEnd + ending.length;
+  }
+  // Give back what the estimate over-reserved (a copy; the arrays hold numbers only).
+  if (fieldCount < starts.length) {
+    positions.starts = starts.slice(0, fieldCount);
+    positions.ends = ends.slice(0, fieldCount);
   }
   return { lines, text, hasQuotes };
 }
 
-/**
- * Reads the quoted field that starts at `pos` (on its quote), pushes it, and returns the offset
- * just after it: at the comma or line end that follows, or at the line end for an unclosed quote.
- */
-function readQuotedField(text: string, pos: number, lineStart: number, lineEnd: number, fields: CsvField[]): number {
+interface QuotedField {
+  value: string;
+  /** Just after the field: at the comma or line end that follows, or at the line end for an unclosed quote. */
+  end: number;
+  closed: boolean;
+}
+
+/** Reads the quoted field that starts at `pos` (on its quote). */
+function readQuotedField(text: string, pos: number, lineEnd: number): QuotedField {
   const length = lineEnd;
   let value = '';
   let chunkStart = pos + 1;
@@ -132,8 +251,7 @@ function readQuotedField(text: string, pos: number, lineStart: number, lineEnd: 
     end++;
   }
   if (end > afterQuote) value += text.slice(afterQuote, end);
-  fields.push({ value, start: pos - lineStart, end: end - lineStart, quoted: true, unterminated: !closed });
-  return end;
+  return { value, end, closed };
 }
 
 export function lineText(csv: CsvText, line: CsvLine): string {

@@ -15,7 +15,7 @@ import { Column } from '../model/columns';
 import { parseChannel, readCode } from '../model/expandDeckCodes';
 import { MappingRow } from '../model/mappingModel';
 import { formatCode, isChannelMessage, withChannel } from '../midi/midiCode';
-import { fieldRange } from '../util/ranges';
+import { cellRange } from '../util/ranges';
 import { Rule, RuleContext } from './ruleContext';
 
 export interface BaseChannelData {
@@ -41,9 +41,10 @@ export const checkBaseChannel: Rule = context => {
 };
 
 function checkSide({ report }: RuleContext, row: MappingRow, baseColumn: number, firstDeck: number, side: 'input' | 'output'): void {
-  const baseCell = row.cells[baseColumn];
-  if (!baseCell || baseCell.value === '') return;
-  const base = readCode(baseCell.value, side === 'output');
+  const values = row.line.values;
+  const baseValue = values[baseColumn];
+  if (baseValue === undefined || baseValue === '') return;
+  const base = readCode(baseValue, side === 'output');
   if (base === undefined || !isChannelMessage(base)) return;
   const baseChannel = (base >> 8) & 0x0f;
   if (baseChannel === 0) return;
@@ -54,10 +55,10 @@ function checkSide({ report }: RuleContext, row: MappingRow, baseColumn: number,
   const shown: number[] = [];
   const edits: TextEdit[] = [];
   for (let deck = 1; deck <= 4; deck++) {
-    const cell = row.cells[firstDeck + deck - 1];
-    const value = cell?.value ?? '';
+    const column = firstDeck + deck - 1;
+    const value = values[column] ?? '';
     const channel = parseChannel(value);
-    if (!cell || channel === undefined) {
+    if (channel === undefined) {
       decks.push(value);
       const full = value === '' ? undefined : readCode(value, side === 'output');
       added.push(full === undefined ? '' : formatCode(full));
@@ -70,12 +71,12 @@ function checkSide({ report }: RuleContext, row: MappingRow, baseColumn: number,
     decks.push(String(sum));
     added.push(formatCode(withChannel(base, sum)));
     replaced.push(formatCode(withChannel(base, channel)));
-    if (String(sum) !== value) edits.push({ range: fieldRange(row, cell), newText: String(sum) });
+    if (String(sum) !== value) edits.push({ range: cellRange(row, column), newText: String(sum) });
   }
   if (shown.length === 0) return;
 
   const rewrittenBase = formatCode(withChannel(base, 0));
-  edits.unshift({ range: fieldRange(row, baseCell), newText: rewrittenBase });
+  edits.unshift({ range: cellRange(row, baseColumn), newText: rewrittenBase });
   const label = side === 'input' ? 'MIDI IN' : 'MIDI OUT';
   const verb = side === 'input' ? 'receive' : 'are sent';
   const list = (codes: string[]) => codes.filter(c => c !== '').join(' ');
@@ -83,8 +84,8 @@ function checkSide({ report }: RuleContext, row: MappingRow, baseColumn: number,
   report(
     'nonzero-base-channel',
     DiagnosticSeverity.Warning,
-    fieldRange(row, baseCell),
-    `Base ${label} ${baseCell.value} is on channel ${baseChannel} (shown as ${baseChannel + 1}) and the deck columns give channels ` +
+    cellRange(row, baseColumn),
+    `Base ${label} ${baseValue} is on channel ${baseChannel} (shown as ${baseChannel + 1}) and the deck columns give channels ` +
       `${shown.join(',')}: no Rekordbox file shows whether a deck channel is added to the base channel or replaces it. ` +
       `Added (the reading used here): the decks ${verb} ${list(added)}. Replaced: ${list(replaced)}. ` +
       `Write channel 0 in the base with absolute deck channels, which mean the same either way: ${rewrittenBase},${decks.join(',')}.`,

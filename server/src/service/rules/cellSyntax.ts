@@ -7,9 +7,9 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column } from '../model/columns';
 import { parseChannel, readCode } from '../model/expandDeckCodes';
-import { Cell, MappingRow } from '../model/mappingModel';
+import { MappingRow } from '../model/mappingModel';
 import { decodeCode, isChannelMessage, isHexCode } from '../midi/midiCode';
-import { fieldRange } from '../util/ranges';
+import { cellRange } from '../util/ranges';
 import { Rule, RuleContext } from './ruleContext';
 
 export const checkCellSyntax: Rule = context => {
@@ -23,27 +23,28 @@ export const checkCellSyntax: Rule = context => {
 function checkSide(context: RuleContext, row: MappingRow, baseColumn: number, firstDeck: number, side: string): void {
   const { report } = context;
   const isOutput = baseColumn === Column.Output;
-  const baseCell = row.cells[baseColumn];
+  const values = row.line.values;
+  const baseValue = values[baseColumn] ?? '';
   let base: number | undefined;
-  if (baseCell && baseCell.value !== '') {
-    base = readCode(baseCell.value, isOutput);
+  if (baseValue !== '') {
+    base = readCode(baseValue, isOutput);
     if (base === undefined) {
-      report('bad-hex', DiagnosticSeverity.Error, fieldRange(row, baseCell), badHexMessage(side, baseCell.value));
-    } else if (!isHexCode(baseCell.value)) {
-      report('long-code', DiagnosticSeverity.Warning, fieldRange(row, baseCell), longCodeMessage(baseCell.value));
+      report('bad-hex', DiagnosticSeverity.Error, cellRange(row, baseColumn), badHexMessage(side, baseValue));
+    } else if (!isHexCode(baseValue)) {
+      report('long-code', DiagnosticSeverity.Warning, cellRange(row, baseColumn), longCodeMessage(baseValue));
     }
   }
   for (let deck = 1; deck <= 4; deck++) {
-    const cell: Cell | undefined = row.cells[firstDeck + deck - 1];
-    if (!cell || cell.value === '') continue;
-    const range = fieldRange(row, cell);
-    const channel = parseChannel(cell.value);
+    const column = firstDeck + deck - 1;
+    const value = values[column];
+    if (value === undefined || value === '') continue;
+    const channel = parseChannel(value);
     if (channel !== undefined) {
-      if (!baseCell || baseCell.value === '') {
+      if (baseValue === '') {
         report(
           'deck-without-base',
           DiagnosticSeverity.Warning,
-          range,
+          cellRange(row, column),
           `Deck ${deck} ${side} channel ${channel} has no effect: the row has no base ${side} code to put it on. Write the base code, or a full 4-hex code here.`,
         );
       } else if (base !== undefined && isChannelMessage(base)) {
@@ -52,23 +53,23 @@ function checkSide(context: RuleContext, row: MappingRow, baseColumn: number, fi
           report(
             'channel-overflow',
             DiagnosticSeverity.Error,
-            range,
+            cellRange(row, column),
             `Deck ${deck}: base channel ${baseChannel} + deck channel ${channel} = ${baseChannel + channel}, past the last MIDI channel (15, shown as 16).`,
           );
         }
       }
       continue;
     }
-    const code = readCode(cell.value, isOutput);
+    const code = readCode(value, isOutput);
     if (code === undefined) {
       report(
         'bad-deck',
         DiagnosticSeverity.Error,
-        range,
-        `Deck ${deck} ${side} '${cell.value}' is neither a channel 0–15 nor a 4-hex MIDI code such as ${suggestedDeckCode(base, deck)}.`,
+        cellRange(row, column),
+        `Deck ${deck} ${side} '${value}' is neither a channel 0–15 nor a 4-hex MIDI code such as ${suggestedDeckCode(base, deck)}.`,
       );
-    } else if (!isHexCode(cell.value)) {
-      report('long-code', DiagnosticSeverity.Warning, range, longCodeMessage(cell.value));
+    } else if (!isHexCode(value)) {
+      report('long-code', DiagnosticSeverity.Warning, cellRange(row, column), longCodeMessage(value));
     }
   }
 }

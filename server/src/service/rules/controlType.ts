@@ -3,20 +3,20 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { CONTROL_TYPES, controlType } from '../catalog/controlTypes';
 import { typoDistance } from '../catalog/functionCatalog';
 import { Column } from '../model/columns';
-import { fieldRange } from '../util/ranges';
+import { cellRange } from '../util/ranges';
 import { Rule } from './ruleContext';
 
 export const checkControlType: Rule = ({ model, report, isShifted }) => {
   for (const row of model.mappingRows) {
-    const cell = row.cells[Column.Type];
-    if (!cell || cell.value === '' || isShifted(row)) continue; // an empty type is seen in factory files
-    if (controlType(cell.value)) continue;
-    const close = closestType(cell.value);
+    const type = row.type;
+    if (type === '' || isShifted(row)) continue; // an empty type is seen in factory files
+    if (controlType(type)) continue;
+    const close = closestType(type);
     report(
       'unknown-type',
       DiagnosticSeverity.Warning,
-      fieldRange(row, cell),
-      `Unknown type '${cell.value}'${close ? `: did you mean '${close}'?` : '.'} Known types: Button, Pad, KnobSlider, KnobSliderHiRes, Rotary, JogRotate, Indicator…`,
+      cellRange(row, Column.Type),
+      `Unknown type '${type}'${close ? `: did you mean '${close}'?` : '.'} Known types: Button, Pad, KnobSlider, KnobSliderHiRes, Rotary, JogRotate, Indicator…`,
       { data: { suggestions: close ? [close] : [] } },
     );
   }

@@ -12,7 +12,7 @@ import { assignsInput, findConflictingCodes } from '../model/codeConflicts';
 import { DeckCode } from '../model/expandDeckCodes';
 import { MappingRow } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
-import { fieldRange } from '../util/ranges';
+import { cellRange } from '../util/ranges';
 import { Rule } from './ruleContext';
 
 const MAX_RELATED = 10;
@@ -51,14 +51,14 @@ export const checkDuplicateCodes: Rule = ({ model, uri, report, inputCodes }) =>
         .map(o => `${o.row.functionName} (line ${o.row.line.line + 1}${o.deckCode.deck ? `, deck ${o.deckCode.deck}` : ''})`);
       const more = uses.length - countByFunction.get(use.row.functionName)! - named.length;
       const relatedInformation: DiagnosticRelatedInformation[] = shown.map(o => ({
-        location: { uri, range: fieldRange(o.row, o.deckCode.cell) },
+        location: { uri, range: cellRange(o.row, o.deckCode.column) },
         message: `${formatCode(code)} also triggers ${o.row.functionName}${o.deckCode.deck ? ` (deck ${o.deckCode.deck})` : ''}`,
       }));
       const where = use.deckCode.deck ? ` on deck ${use.deckCode.deck}` : '';
       report(
         'duplicate-code',
         DiagnosticSeverity.Error,
-        fieldRange(use.row, use.deckCode.cell),
+        cellRange(use.row, use.deckCode.column),
         `${formatCode(code)}${where} also triggers ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}: ` +
           `Rekordbox lets one MIDI code trigger only one function (${formatCode(code)} = ${description}).`,
         { relatedInformation, data: { code: formatCode(code) } },

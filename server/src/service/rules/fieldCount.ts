@@ -12,13 +12,12 @@ import { Rule } from './ruleContext';
 
 /** The range of a row's fields past column 15 (from the comma that opens field 16). */
 function extraRange(row: Row) {
-  const fields = row.line.fields;
-  return spanRange(row, fields[COLUMN_COUNT - 1].end, row.line.length);
+  return spanRange(row, row.line.fieldEnd(COLUMN_COUNT - 1), row.line.length);
 }
 
 /** Rows that carry columns: everything but truly empty lines and the 3-field `@file` line. */
-function columnRows(model: MappingModel): Row[] {
-  return model.rows.filter(r => r.kind !== 'empty' && r.kind !== 'file');
+function carriesColumns(row: Row): boolean {
+  return row.kind !== 'empty' && row.kind !== 'file';
 }
 
 /**
@@ -26,11 +25,16 @@ function columnRows(model: MappingModel): Row[] {
  * else undefined.
  */
 export function uniformPaddedCount(model: MappingModel): number | undefined {
-  const rows = columnRows(model);
-  if (rows.length < 2) return undefined;
-  const n = rows[0].line.fields.length;
-  if (n <= COLUMN_COUNT) return undefined;
-  return rows.every(r => r.line.fields.length === n) ? n : undefined;
+  let n: number | undefined;
+  let rowCount = 0;
+  for (const row of model.rows) {
+    if (!carriesColumns(row)) continue;
+    const fields = row.line.values.length;
+    n ??= fields;
+    if (fields !== n || n <= COLUMN_COUNT) return undefined;
+    rowCount++;
+  }
+  return rowCount >= 2 ? n : undefined;
 }
 
 /**
@@ -38,32 +42,32 @@ export function uniformPaddedCount(model: MappingModel): number | undefined {
  * shifted to the right (see model/strayField.ts), so its cells cannot be checked one by one.
  */
 export function isShiftedRow(row: Row, paddedCount: number | undefined): boolean {
-  const fields = row.line.fields;
-  if (fields.length <= COLUMN_COUNT || fields.length === paddedCount) return false;
+  const values = row.line.values;
+  if (values.length <= COLUMN_COUNT || values.length === paddedCount) return false;
   let textPastEnd = false;
-  for (let i = COLUMN_COUNT; i < fields.length; i++) if (fields[i].value !== '') textPastEnd = true;
-  return textPastEnd && looksShifted(fields.map(f => f.value));
+  for (let i = COLUMN_COUNT; i < values.length; i++) if (values[i] !== '') textPastEnd = true;
+  return textPastEnd && looksShifted(values);
 }
 
 function firstText(row: Row): string {
-  return row.line.fields.slice(COLUMN_COUNT).find(f => f.value !== '')?.value ?? '';
+  return row.line.values.slice(COLUMN_COUNT).find(value => value !== '') ?? '';
 }
 
 export const checkFieldCount: Rule = ({ model, report, paddedCount, isShifted }) => {
-  const rows = columnRows(model);
   if (paddedCount !== undefined) {
     report(
       'field-count',
       DiagnosticSeverity.Warning,
-      extraRange(rows[0]),
+      extraRange(model.rows.find(carriesColumns)!),
       `Every row has ${paddedCount} fields, ${paddedCount - COLUMN_COUNT} more than the ${COLUMN_COUNT} Rekordbox writes (a spreadsheet round trip?). ` +
         'Rekordbox reads the first 15 and drops the rest.',
       { data: { kind: 'uniform-padding', fields: paddedCount } },
     );
   }
 
-  for (const row of rows) {
-    const n = row.line.fields.length;
+  for (const row of model.rows) {
+    if (!carriesColumns(row)) continue;
+    const n = row.line.values.length;
     if (n > COLUMN_COUNT) {
       const text = firstText(row);
       if (isShifted(row)) {
@@ -96,7 +100,7 @@ export const checkFieldCount: Rule = ({ model, report, paddedCount, isShifted })
       report(
         'field-count',
         DiagnosticSeverity.Warning,
-        spanRange(row, row.line.fields[n - 1].start, row.line.length),
+        spanRange(row, row.line.fieldStart(n - 1), row.line.length),
         `${n} fields where Rekordbox writes ${COLUMN_COUNT}: the missing ones at the end are read as empty; check that no column in the middle is missing.`,
         { data: { kind: 'short', fields: n } },
       );

@@ -6,21 +6,20 @@
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column } from '../model/columns';
-import { fieldRange } from '../util/ranges';
+import { cellRange } from '../util/ranges';
 import { Rule } from './ruleContext';
 
 export const checkFunctionName: Rule = ({ model, catalog, report }) => {
   for (const row of model.mappingRows) {
     if (row.functionState !== 'assigned') continue;
     if (catalog.has(row.functionName)) continue;
-    const cell = row.cells[Column.Function]!;
     const { suggestions, hint } = catalog.help(row.functionName);
     const why = hint ? `${hint}.` : 'no Rekordbox file seen so far uses it (there is no official list).';
     const offer = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ')}?` : '';
     report(
       'unknown-function',
       DiagnosticSeverity.Warning,
-      fieldRange(row, cell),
+      cellRange(row, Column.Function),
       `Unknown function '${row.functionName}': ${why}${offer}`,
       { data: { suggestions } },
     );

@@ -20,9 +20,9 @@
  */
 import { DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DeckCode } from '../model/expandDeckCodes';
-import { Cell, MappingRow } from '../model/mappingModel';
+import { MappingRow } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
-import { fieldRange } from '../util/ranges';
+import { cellRange } from '../util/ranges';
 import { assignsInput } from '../model/codeConflicts';
 import { Rule } from './ruleContext';
 import { HI_RES_TYPE } from '../catalog/controlTypes';
@@ -50,7 +50,7 @@ export const checkHiRes: Rule = ({ model, uri, report, inputCodes }) => {
   const lsbCodes = new Map<number, LsbEntry>();
   for (const row of model.mappingRows) {
     if (row.type !== HI_RES_TYPE) continue;
-    let reported: Cell | undefined;
+    let reportedColumn: number | undefined;
     for (const msb of inputCodes(row)) {
       if (!isControlChange(msb.code)) continue; // a HiRes row on a note is type-mismatch's business
       const cc = msb.code & 0xff;
@@ -66,10 +66,10 @@ export const checkHiRes: Rule = ({ model, uri, report, inputCodes }) => {
       }
       if (row.functionState !== 'assigned') continue;
       // Base + channels: the CC is written once, in the base cell; report it there, once.
-      const cell = msb.baseCell ?? msb.cell;
-      if (cell === reported) continue;
-      reported = cell;
-      report('hires-cc-range', DiagnosticSeverity.Warning, fieldRange(row, cell), ccRangeMessage(msb.code), {
+      const column = msb.baseColumn ?? msb.column;
+      if (column === reportedColumn) continue;
+      reportedColumn = column;
+      report('hires-cc-range', DiagnosticSeverity.Warning, cellRange(row, column), ccRangeMessage(msb.code), {
         data: cc <= 63 ? { cc, msbCode: formatCode(msb.code - 32) } : { cc },
       });
     }
@@ -88,13 +88,13 @@ export const checkHiRes: Rule = ({ model, uri, report, inputCodes }) => {
         entry.owners.find(o => o.row.functionState === 'assigned') ??
         entry.owners[0];
       const relatedInformation: DiagnosticRelatedInformation[] = entry.owners.map(o => ({
-        location: { uri, range: fieldRange(o.row, o.msb.cell) },
+        location: { uri, range: cellRange(o.row, o.msb.column) },
         message: `${ownerName(o)}: KnobSliderHiRes on ${formatCode(o.msb.code)}${o.msb.deck ? ` (deck ${o.msb.deck})` : ''}, fine value on ${formatCode(use.code)}`,
       }));
       report(
         'hires-lsb-collision',
         otherFunction ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-        fieldRange(row, use.cell),
+        cellRange(row, use.column),
         collisionMessage(row, use, owner),
         { relatedInformation, data: { code: formatCode(use.code), msb: formatCode(owner.msb.code), msbLine: owner.row.line.line } },
       );

@@ -13,7 +13,7 @@
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column, COLUMN_COUNT } from '../model/columns';
-import { MappingRow } from '../model/mappingModel';
+import { cellValue, MappingRow } from '../model/mappingModel';
 import { spanRange } from '../util/ranges';
 import { Rule } from './ruleContext';
 
@@ -22,14 +22,13 @@ const SEPARATOR = '\u0001';
 export const checkIdenticalRows: Rule = ({ model, uri, report }) => {
   // Rows with another function or comment cannot be identical: group by those first (cheap), and
   // normalise only the rows of groups with more than one row. Real files have few such groups.
-  // Nested maps on the cells' own strings: no key is built, and a single row needs no array.
-  const byFunction = new Map<string, Map<string, MappingRow | MappingRow[]>>();
+  // Nested maps on the cells' own strings: no key is built, and a function's only row, like a
+  // comment's, is kept as it is (most functions have one row: no map or array for them).
+  type ByComment = Map<string, MappingRow | MappingRow[]>;
+  const byFunction = new Map<string, MappingRow | ByComment>();
   const groups: MappingRow[][] = [];
-  for (const row of model.mappingRows) {
-    const name = row.functionName.trim();
-    const comment = row.cells[Column.Comment]?.value.trim() ?? '';
-    let byComment = byFunction.get(name);
-    if (!byComment) byFunction.set(name, (byComment = new Map()));
+  const addByComment = (byComment: ByComment, row: MappingRow): void => {
+    const comment = cellValue(row, Column.Comment).trim();
     const seen = byComment.get(comment);
     if (seen === undefined) byComment.set(comment, row);
     else if (Array.isArray(seen)) seen.push(row);
@@ -37,6 +36,18 @@ export const checkIdenticalRows: Rule = ({ model, uri, report }) => {
       const group = [seen, row];
       byComment.set(comment, group);
       groups.push(group);
+    }
+  };
+  for (const row of model.mappingRows) {
+    const name = row.functionName.trim();
+    const seen = byFunction.get(name);
+    if (seen === undefined) byFunction.set(name, row);
+    else if (seen instanceof Map) addByComment(seen, row);
+    else {
+      const byComment: ByComment = new Map();
+      byFunction.set(name, byComment);
+      addByComment(byComment, seen);
+      addByComment(byComment, row);
     }
   }
   for (const group of groups) {
@@ -68,7 +79,7 @@ function rowKey(row: MappingRow): string | undefined {
   let mapsSomething = false;
   const parts: string[] = [];
   for (let column = 0; column < COLUMN_COUNT; column++) {
-    let value = row.cells[column]?.value.trim() ?? '';
+    let value = cellValue(row, column).trim();
     if (column >= Column.Input && column <= Column.OutputDeck4) value = value.toUpperCase();
     else if (column === Column.Options) value = normaliseOptions(value);
     if (value !== '' && column >= Column.Type && column <= Column.Options) mapsSomething = true;
@@ -89,7 +100,5 @@ function normaliseOptions(value: string): string {
 
 /** From the first character of column 0 to the end of column 15 (or the last field). */
 function columnsRange(row: MappingRow) {
-  const fields = row.line.fields;
-  const last = fields[Math.min(COLUMN_COUNT, fields.length) - 1];
-  return spanRange(row, 0, last.end);
+  return spanRange(row, 0, row.line.fieldEnd(Math.min(COLUMN_COUNT, row.line.values.length) - 1));
 }

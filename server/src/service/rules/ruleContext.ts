@@ -44,7 +44,7 @@ export interface RuleContext {
   paddedCount: number | undefined;
   /** Rows whose columns a stray field has shifted: their cells past the shift are not checked one by one. */
   isShifted(row: Row): boolean;
-  /** What each deck of a row receives, computed once per check however many rules ask. */
+  /** What each deck of a row receives (see expandDeckCodes). */
   inputCodes(row: Row): DeckCode[];
   report(
     code: RuleCode,

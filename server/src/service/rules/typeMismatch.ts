@@ -18,9 +18,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { controlType } from '../catalog/controlTypes';
 import { Column } from '../model/columns';
 import { readCode } from '../model/expandDeckCodes';
-import { Cell, MappingRow } from '../model/mappingModel';
+import { cellValue, MappingRow } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
-import { fieldRange, spanRange } from '../util/ranges';
+import { cellRange, spanRange } from '../util/ranges';
 import { Rule, RuleContext } from './ruleContext';
 
 /** Types that read a value that moves: they need a control change (or similar), not a note. */
@@ -50,13 +50,12 @@ export const checkTypeMismatch: Rule = context => {
 function checkContinuous({ report, inputCodes }: RuleContext, row: MappingRow): void {
   const notes = inputCodes(row).filter(c => isNote(c.code));
   if (notes.length === 0) return;
-  const typeCell = row.cells[Column.Type]!;
   const codes = [...new Set(notes.map(c => formatCode(c.code)))];
   const first = decodeCode(notes[0].code);
   report(
     'type-mismatch',
     DiagnosticSeverity.Warning,
-    fieldRange(row, typeCell),
+    cellRange(row, Column.Type),
     `${row.type} reads a value that moves (a control change), but ${codes.slice(0, 4).join(', ')}${codes.length > 4 ? ', …' : ''} ` +
       `${codes.length === 1 ? `is a note (${describeCode(first)})` : `are notes (${describeCode(first)}, …)`}: a note only says pressed or released. ` +
       `Use Button for a note, or the control's CC code (Bn…).`,
@@ -67,13 +66,12 @@ function checkContinuous({ report, inputCodes }: RuleContext, row: MappingRow): 
 function checkParameter({ report, inputCodes }: RuleContext, row: MappingRow): void {
   const codes = inputCodes(row);
   if (codes.some(c => isParameterCode(c.code))) return;
-  const input = row.cells[Column.Input];
-  const cell = input && input.value !== '' ? input : row.cells[Column.Type]!;
+  const column = cellValue(row, Column.Input) !== '' ? Column.Input : Column.Type;
   const what = codes.length ? `${formatCode(codes[0].code)} is a MIDI message` : 'it has no MIDI IN code';
   report(
     'type-mismatch',
     DiagnosticSeverity.Warning,
-    fieldRange(row, cell),
+    cellRange(row, column),
     `A Parameter row sets a Rekordbox setting through a code FFF1–FFF3 with Value=N (as in every factory file), but ${what}. ` +
       'Write its FFFx code, or another type for a MIDI control.',
     { data: { kind: 'parameter-without-code' } },
@@ -82,15 +80,16 @@ function checkParameter({ report, inputCodes }: RuleContext, row: MappingRow): v
 
 /** `FFFx` codes on a row that is not a Parameter: in any code or deck cell, MIDI IN or OUT. */
 function checkParameterCodes({ report }: RuleContext, row: MappingRow): void {
+  const values = row.line.values;
   for (let column = Column.Input; column <= Column.OutputDeck4; column++) {
-    const cell: Cell | undefined = row.cells[column];
-    if (!cell || cell.value.length < 4) continue;
-    const code = readCode(cell.value, column >= Column.Output);
+    const value = values[column];
+    if (value === undefined || value.length < 4) continue;
+    const code = readCode(value, column >= Column.Output);
     if (code === undefined || !isParameterCode(code)) continue;
     report(
       'type-mismatch',
       DiagnosticSeverity.Warning,
-      fieldRange(row, cell),
+      cellRange(row, column),
       `${formatCode(code)} is a Rekordbox parameter code, not a MIDI message: no control sends it, and it works only on a Parameter row ` +
         `(type Parameter, option Value=N). This row is ${row.type === '' ? 'untyped' : `a ${row.type}`}.`,
       { data: { kind: 'parameter-code', code: formatCode(code) } },
@@ -99,20 +98,20 @@ function checkParameterCodes({ report }: RuleContext, row: MappingRow): void {
 }
 
 function checkIndicatorInput({ report }: RuleContext, row: MappingRow): void {
-  let first: Cell | undefined;
-  let last: Cell | undefined;
+  const values = row.line.values;
+  let first: number | undefined;
+  let last: number | undefined;
   for (let column = Column.Input; column <= Column.InputDeck4; column++) {
-    const cell = row.cells[column];
-    if (!cell || cell.value.trim() === '') continue;
-    first ??= cell;
-    last = cell;
+    if ((values[column]?.trim() ?? '') === '') continue;
+    first ??= column;
+    last = column;
   }
-  if (!first || !last) return;
+  if (first === undefined || last === undefined) return;
   let hasOutput = false;
   for (let column = Column.Output; column <= Column.OutputDeck4; column++) {
-    if ((row.cells[column]?.value.trim() ?? '') !== '') hasOutput = true;
+    if ((values[column]?.trim() ?? '') !== '') hasOutput = true;
   }
-  const range = spanRange(row, first.start, last.end);
+  const range = spanRange(row, row.line.fieldStart(first), row.line.fieldEnd(last));
   const message = hasOutput
     ? `${row.type} only sends (it lights a control): Rekordbox reads nothing from it, so its MIDI IN does nothing. Remove it.`
     : `${row.type} only sends (it lights a control), so its code belongs in MIDI OUT (column 9), which is empty: as written nothing lights. ` +

@@ -7,6 +7,12 @@ export function fieldRange(row: Row, field: CsvField): Range {
   return { start: { line, character: field.start }, end: { line, character: field.end } };
 }
 
+/** The range of the row's field in a column (which the row must have). */
+export function cellRange(row: Row, column: number): Range {
+  const line = row.line;
+  return { start: { line: line.line, character: line.fieldStart(column) }, end: { line: line.line, character: line.fieldEnd(column) } };
+}
+
 /** Characters `start`..`end` of a row's line. */
 export function spanRange(row: Row, start: number, end: number): Range {
   const line = row.line.line;
