@@ -5,7 +5,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { Diagnostic, InitializeResult, LogMessageParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverProcess';
 import { REPO_ROOT } from './fixtures';
 
@@ -13,6 +13,9 @@ export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
 
 export interface TestClient {
   connection: MessageConnection;
+  initializeResult: InitializeResult;
+  /** Every window/logMessage the server sent. */
+  logMessages: LogMessageParams[];
   process: ChildProcessWithoutNullStreams;
   stderr: () => string;
   /** Resolves with the next diagnostics published for `uri` (or the already-published ones newer than `after`). */
@@ -37,14 +40,16 @@ export async function startServer(options: { configuration?: (section: string, s
     const pending = waiters.get(params.uri);
     if (pending?.length) pending.shift()!(params.diagnostics);
   });
-  connection.onNotification('window/logMessage', () => {});
+  // What the server logs: a request handler that failed logs an error here (server.ts `guard`) and answers anyway.
+  const logMessages: LogMessageParams[] = [];
+  connection.onNotification('window/logMessage', (params: LogMessageParams) => logMessages.push(params));
   connection.onRequest('client/registerCapability', () => null);
   // A configuration answer may be a promise: a test can hold the server's settings back.
   connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
     Promise.all(params.items.map(async item => (await options.configuration?.(item.section ?? '', item.scopeUri)) ?? null)),
   );
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: null,
     capabilities: {
@@ -59,6 +64,8 @@ export async function startServer(options: { configuration?: (section: string, s
   connection.sendNotification('initialized', {});
   return {
     connection,
+    initializeResult,
+    logMessages,
     process: child,
     stderr: () => stderr,
     published,

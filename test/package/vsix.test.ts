@@ -116,7 +116,7 @@ describe('VSIX package', () => {
     assert.deepEqual(entries.filter(e => /^extension\/(examples\/(?!DDJ-FLX10|with-mistakes)|docs\/|media\/icon\.svg)/.test(e)), []);
   });
 
-  it('carries the manifest, the three bundles, the grammar and the language configuration', () => {
+  it('carries the manifest, the three bundles, the grammar, the language configuration, the README and the CHANGELOG (vsce lower-cases both)', () => {
     const entries = zipEntries(VSIX);
     for (const wanted of [
       'extension/package.json',
@@ -126,6 +126,7 @@ describe('VSIX package', () => {
       'extension/syntaxes/rekordbox-midi.tmLanguage.json',
       'extension/language-configuration.json',
       'extension/readme.md',
+      'extension/changelog.md',
     ]) {
       assert.ok(entries.includes(wanted), `${wanted} missing from ${entries.join(', ')}`);
     }

@@ -18,7 +18,19 @@ describe('language server over stdio', () => {
   });
 
   it('answers initialize with its capabilities', async () => {
-    // `before` already initialized; a second client checks the result itself.
+    // Each feature the server has, advertised: a client never asks for one that is not.
+    const capabilities = client.initializeResult.capabilities;
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
+    for (const name of ['hoverProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'referencesProvider', 'documentHighlightProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider'] as const) {
+      assert.equal(capabilities[name], true, name);
+    }
+    assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['+', ';'], resolveProvider: true });
+    assert.deepEqual(capabilities.inlayHintProvider, { resolveProvider: false });
+    assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds.slice().sort(), ['quickfix', 'refactor.rewrite', 'source.fixAll.rekordboxMidi'].sort());
+    const semantic = capabilities.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] }; full: boolean };
+    assert.deepEqual([semantic.full, semantic.legend.tokenTypes.length > 0, semantic.legend.tokenModifiers.includes('conflict')], [true, true, true]);
+    assert.equal(client.initializeResult.serverInfo?.name, 'rekordbox-midi-language-server');
+    // A request about a document nobody opened is answered, with nothing.
     const other = await startServer();
     try {
       const hover = await other.connection.sendRequest<Hover | null>('textDocument/hover', {
@@ -125,6 +137,7 @@ describe('language server over stdio', () => {
       ['at.midi.csv', '@'],
       ['empty.midi.csv', ''],
     ];
+    const logged = client.logMessages.length;
     for (const [name, text] of cases) {
       const uri = uriOf(name);
       const diagnostics = client.nextDiagnostics(uri, 60_000);
@@ -132,11 +145,34 @@ describe('language server over stdio', () => {
       const published = await diagnostics;
       assert.ok(Array.isArray(published), name);
       assert.ok(published.length <= 1000, `${name}: diagnostics are capped`);
-      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
-      assert.notEqual(hover, undefined, name);
+      // Every request the server offers, on the first rows (the big file: 120,000 rows sharing 900B).
+      const textDocument = { uri };
+      const position = { line: 1, character: 27 };
+      const range = { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } };
+      const requests: [string, object][] = [
+        ['textDocument/hover', { textDocument, position }],
+        ['textDocument/completion', { textDocument, position }],
+        ['textDocument/codeAction', { textDocument, range, context: { diagnostics: published.slice(0, 20) } }],
+        ['textDocument/documentSymbol', { textDocument }],
+        ['textDocument/foldingRange', { textDocument }],
+        ['textDocument/inlayHint', { textDocument, range }],
+        ['textDocument/references', { textDocument, position, context: { includeDeclaration: true } }],
+        ['textDocument/documentHighlight', { textDocument, position }],
+        ['textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } }],
+        ['textDocument/rangeFormatting', { textDocument, range, options: { tabSize: 4, insertSpaces: true } }],
+        ['textDocument/semanticTokens/full', { textDocument }],
+        ['rekordboxMidi/documentInfo', { textDocument }],
+        ['rekordboxMidi/mappingRows', { textDocument, withProblems: true }],
+      ];
+      for (const [method, params] of requests) {
+        const answer = await client.connection.sendRequest(method, params);
+        assert.notEqual(answer, undefined, `${name}: ${method}`);
+      }
     }
     assert.equal(client.process.exitCode, null, 'the server is still running');
     assert.doesNotMatch(client.stderr(), /Error|Uncaught/);
+    // A handler that threw would have been answered with a fallback and logged as an error.
+    assert.deepEqual(client.logMessages.slice(logged).filter(m => m.type === 1).map(m => m.message), []);
   });
 });
 
@@ -257,6 +293,41 @@ describe('structure and navigation over stdio', () => {
     assert.ok(references.every(r => r.uri === uri));
     const highlights = await request<DocumentHighlight[]>('textDocument/documentHighlight', { position: { line, character: 28 } });
     assert.ok(highlights.some(h => h.range.start.line === line));
+    // Every highlight is a cell holding 900B or a deck channel that makes a deck's code of it; what
+    // receives a code is a read, what lights with it a write. On PlayPause's own row: its MIDI IN
+    // 900B and deck channels 0–3 (read), its MIDI OUT deck channels 0–3 (write, columns 9–12).
+    const lines = flx10().split('\r\n');
+    const cell = (h: DocumentHighlight) => lines[h.range.start.line].slice(h.range.start.character, h.range.end.character);
+    const own = highlights.filter(h => h.range.start.line === line).map(h => `${cell(h)}@${h.range.start.character}:${h.kind === 2 ? 'read' : h.kind === 3 ? 'write' : h.kind}`);
+    assert.deepEqual(own, ['900B@27:read', '0@32:read', '1@34:read', '2@36:read', '3@38:read', '0@45:write', '1@47:write', '2@49:write', '3@51:write']);
+    assert.ok(highlights.every(h => /^(900B|[0-3])$/.test(cell(h))), JSON.stringify(highlights.map(cell)));
+  });
+
+  it('formats a range: only the lines asked for, to the canonical form, and again gives nothing', async () => {
+    const damagedUri = 'file:///work/nav/range.midi.csv';
+    const text = '@file,1,X\r\nSync,,Button,9058,,,,,,,,,,,,,,\r\nCue,,Button,900c,,,,,,,,,,,  \r\nPlayPause,,Button,900b,,,,,,,,,,,\r\n';
+    const published = client.nextDiagnostics(damagedUri);
+    client.open(damagedUri, text);
+    await published;
+    const format = (line: number) =>
+      client.connection.sendRequest<TextEdit[]>('textDocument/rangeFormatting', {
+        textDocument: { uri: damagedUri },
+        range: { start: { line, character: 0 }, end: { line, character: 5 } },
+        options: { tabSize: 4, insertSpaces: true },
+      });
+    const edits = await format(2);
+    assert.ok(edits.length > 0 && edits.every(e => e.range.start.line === 2 && e.range.end.line === 2), JSON.stringify(edits));
+    const lines = text.split('\r\n');
+    const line = lines[2];
+    let formatted = line;
+    for (const e of [...edits].sort((a, b) => b.range.start.character - a.range.start.character)) {
+      formatted = formatted.slice(0, e.range.start.character) + e.newText + formatted.slice(e.range.end.character);
+    }
+    assert.equal(formatted, 'Cue,,Button,900C,,,,,,,,,,,', 'upper-case hex, 15 fields, no trailing spaces; the other lines untouched');
+    // Formatted, the line formats to nothing more.
+    lines[2] = formatted;
+    client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: damagedUri, version: 2 }, contentChanges: [{ text: lines.join('\r\n') }] });
+    assert.deepEqual(await format(2), []);
   });
 
   it('gives inlay hints for the requested range only', async () => {

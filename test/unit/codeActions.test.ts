@@ -129,6 +129,17 @@ describe('code actions', () => {
       assert.equal(at(browse, 2).filter(a => a.title.startsWith('Copy MIDI IN')).length, 0);
     });
 
+    it('does not copy a MIDI IN with a bad cell to MIDI OUT (the copy would be a second error)', () => {
+      const copies = (fields: Record<number, string>) => at(FACTORY_HEAD + row({ 0: 'PlayPause', 2: 'Button', ...fields }), 2).filter(a => a.title.startsWith('Copy MIDI IN'));
+      assert.equal(copies({ 4: '9646', 5: '96' }).length, 0, 'a deck cell that is neither a channel nor a code (bad-deck)');
+      assert.equal(copies({ 3: '905', 4: '0', 5: '1' }).length, 0, 'a 3-digit base code (bad-hex)');
+      assert.equal(copies({ 3: '9E0B', 4: '0', 5: '1', 6: '2' }).length, 0, 'channel 15 + deck channel 2 (channel-overflow)');
+      assert.equal(copies({ 4: '1' }).length, 0, 'a channel with no base code (deck-without-base)');
+      // Full deck codes with no base (the EXPORT dialect) and channels on a base are copied.
+      assert.equal(copies({ 4: '9646', 5: '9647' }).length, 1);
+      assert.equal(copies({ 3: '9D0B', 4: '0', 5: '1', 6: '2' }).length, 1);
+    });
+
     describe('upper-case the codes in this row', () => {
       const TITLE = 'Upper-case the codes in this row';
       /** The actions at the `|` cursor of marked text, with the text and the `[[…]]` ranges. */
@@ -260,6 +271,41 @@ describe('code actions', () => {
 });
 
 describe('fixes on generated damage', () => {
+  it('no refactoring on any row of 60 randomly damaged fixtures adds an error: none a row did not have before', () => {
+    const rnd = random(20261204);
+    const sources = corpusFiles().map(f => f.text);
+    // Errors counted by code and line. A refactoring edits its row and may insert lines after it:
+    // those count as the row's, and the lines below are the ones they were.
+    const lineCount = (text: string) => text.split(/\r\n|\r|\n/).length;
+    const errorCounts = (text: string, row: number, inserted: number) => {
+      const counts = new Map<string, number>();
+      for (const d of errors(text)) {
+        const line = d.range.start.line;
+        const was = line <= row ? line : line <= row + inserted ? row : line - inserted;
+        const key = `${d.code} on line ${was + 1}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return counts;
+    };
+    let tried = 0;
+    for (let i = 0; i < 60; i++) {
+      const text = damage(sources[i % sources.length], rnd);
+      const model = parseMapping(text);
+      const before = errorCounts(text, 0, 0);
+      for (let line = 0; line < model.rows.length; line++) {
+        const range = { start: { line, character: 0 }, end: { line, character: 0 } };
+        for (const action of computeCodeActions(model, { uri: URI, range, diagnostics: [], only: ['refactor'] })) {
+          tried++;
+          const fixed = applyAction(text, action);
+          for (const [key, count] of errorCounts(fixed, line, lineCount(fixed) - lineCount(text))) {
+            assert.ok(count <= (before.get(key) ?? 0), `'${action.title}' on line ${line + 1} added ${key}`);
+          }
+        }
+      }
+    }
+    assert.ok(tried > 300, `only ${tried} refactorings were offered`);
+  });
+
   it('every quick fix and fix-all on 150 randomly damaged fixtures and junk texts: no new error, fix-all idempotent', () => {
     const rnd = random(20261122);
     const sources = corpusFiles().map(f => f.text);

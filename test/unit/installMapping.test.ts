@@ -161,6 +161,82 @@ describe('install into Rekordbox', () => {
     assert.deepEqual(m.list(MAC_STORE), ['DDJ-400.midi.csv', 'DDJ-400.midi.csv.20250314-213005.bak']);
   });
 
+  it('a backup that cannot be written (EACCES): refused, the old mapping untouched, the temporary file removed, nothing left', async () => {
+    const m = mac(OLD);
+    const p = await okPlan(m, 'DDJ-400');
+    const real = m.installFileSystem();
+    const tried: string[] = [];
+    const fs = withFailures(m, {
+      async writeNewFile(file, data) {
+        tried.push(file);
+        if (file.endsWith('.bak')) throw fsError('EACCES', 'open', file);
+        await real.writeNewFile(file, data);
+      },
+    });
+    const result = await installMapping(p, bytes(NEW), fs, AT);
+    assert.equal(result.status, 'refused');
+    assert.equal(result.status === 'refused' && result.reason, 'read-only');
+    assert.equal(result.status === 'refused' && result.target, p.target);
+    assert.match(
+      result.status === 'refused' ? result.message : '',
+      /^Cannot keep a backup of .*rekordbox6\/MidiMappings\/DDJ-400\.midi\.csv \(EACCES.*\)\. Nothing was changed\.$/,
+    );
+    assert.deepEqual(
+      tried.map(f => f.slice(MAC_STORE.length + 1).replace(/\.\d+-[a-z0-9]+\.tmp$/, '.<pid-random>.tmp')),
+      ['.DDJ-400.midi.csv.<pid-random>.tmp', 'DDJ-400.midi.csv.20250314-213005.bak'],
+      'the temporary file was written before the backup was tried',
+    );
+    assert.equal(m.read(p.target), OLD);
+    assert.deepEqual(m.list(MAC_STORE), ['DDJ-400.midi.csv']);
+  });
+
+  it('a backup whose write stops part way (a full disk): refused, no truncated .bak left, the old mapping untouched', async () => {
+    const m = mac(OLD);
+    const p = await okPlan(m, 'DDJ-400');
+    const real = m.installFileSystem();
+    const fs = withFailures(m, {
+      async writeNewFile(file, data) {
+        if (!file.endsWith('.bak')) return real.writeNewFile(file, data);
+        await real.writeNewFile(file, data.subarray(0, 3)); // what reached the disk before it was full
+        throw fsError('ENOSPC', 'write', file);
+      },
+    });
+    const result = await installMapping(p, bytes(NEW), fs, AT);
+    assert.equal(result.status === 'refused' && result.reason, 'failed');
+    assert.match(result.status === 'refused' ? result.message : '', /^Cannot keep a backup of .*DDJ-400\.midi\.csv \(ENOSPC.*\)\. Nothing was changed\.$/);
+    assert.equal(m.read(p.target), OLD);
+    assert.deepEqual(m.list(MAC_STORE), ['DDJ-400.midi.csv'], 'no truncated backup, no temporary file');
+  });
+
+  it('a backup that reads back other bytes: refused, the bad .bak removed, the old mapping untouched, nothing left', async () => {
+    const m = mac(OLD);
+    const p = await okPlan(m, 'DDJ-400');
+    const real = m.installFileSystem();
+    const backup = `${MAC_STORE}/DDJ-400.midi.csv.20250314-213005.bak`;
+    let backupWritten = false;
+    const fs = withFailures(m, {
+      async writeNewFile(file, data) {
+        await real.writeNewFile(file, data);
+        if (file === backup) backupWritten = m.read(backup) === OLD;
+      },
+      async readFile(file) {
+        const data = await real.readFile(file);
+        return file.endsWith('.bak') ? data.map(b => (b === 0x30 ? 0x31 : b)) : data; // the disk gives 0s back as 1s
+      },
+    });
+    const result = await installMapping(p, bytes(NEW), fs, AT);
+    assert.ok(backupWritten, 'the backup was written before it was read back');
+    assert.equal(result.status, 'refused');
+    assert.equal(result.status === 'refused' && result.reason, 'failed');
+    assert.match(
+      result.status === 'refused' ? result.message : '',
+      /^Cannot keep a backup of .*DDJ-400\.midi\.csv \(the backup read back differs from the original\)\. Nothing was changed\.$/,
+    );
+    assert.equal(m.exists(backup), false, 'the bad backup is removed');
+    assert.equal(m.read(p.target), OLD);
+    assert.deepEqual(m.list(MAC_STORE), ['DDJ-400.midi.csv']);
+  });
+
   it('a store folder removed after the plan: "does not exist", nothing written', async () => {
     const m = mac();
     const p = await okPlan(m, 'DDJ-400');

@@ -55,6 +55,71 @@ describe('extension manifest', () => {
   });
 });
 
+describe('extension manifest: Marketplace listing', () => {
+  /** The categories VS Code's manifest schema allows (vscode: src/vs/platform/extensions/common/extensionsRegistry.ts). */
+  const ALLOWED_CATEGORIES = [
+    'Programming Languages', 'Snippets', 'Linters', 'Themes', 'Debuggers', 'Formatters', 'Keymaps', 'SCM Providers', 'Other',
+    'Extension Packs', 'Language Packs', 'Data Science', 'Machine Learning', 'Visualization', 'Notebooks', 'Education', 'Testing',
+    'AI', 'Chat',
+  ];
+  const text = (file: string) => fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+
+  it('names at least one category, each one VS Code allows, none twice', () => {
+    assert.ok(Array.isArray(manifest.categories) && manifest.categories.length > 0, 'no categories');
+    assert.deepEqual(manifest.categories.filter((c: unknown) => !ALLOWED_CATEGORIES.includes(c as string)), []);
+    assert.equal(new Set(manifest.categories).size, manifest.categories.length);
+  });
+
+  it('has keywords with rekordbox and midi, at most 30 (the Marketplace limit), none empty or twice', () => {
+    const keywords: unknown[] = manifest.keywords;
+    assert.ok(Array.isArray(keywords), 'no keywords');
+    assert.ok(keywords.includes('rekordbox') && keywords.includes('midi'), keywords.join(', '));
+    assert.ok(keywords.length <= 30, `${keywords.length} keywords: the Marketplace takes 30 at most`);
+    for (const k of keywords) assert.ok(typeof k === 'string' && k.trim() !== '', JSON.stringify(k));
+    assert.equal(new Set(keywords).size, keywords.length);
+  });
+
+  it('declares the licence LICENSE holds (its first line is "<licence> License")', () => {
+    const firstLine = text('LICENSE').split(/\r?\n/)[0].trim();
+    assert.ok(typeof manifest.license === 'string' && manifest.license !== '', 'no license field');
+    assert.equal(firstLine, `${manifest.license} License`);
+  });
+
+  it('has a CHANGELOG.md with a section for the manifest\'s version', () => {
+    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'CHANGELOG.md')), 'CHANGELOG.md is missing');
+    const version = manifest.version.replace(/\./g, '\\.');
+    assert.match(text('CHANGELOG.md'), new RegExp(`^## \\[?v?${version}\\]?(?=[\\s(—-]|$)`, 'm'), `no "## ${manifest.version}" section`);
+  });
+});
+
+describe('extension manifest: the README\'s screenshots', () => {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const shown = [...new Set([...readme.matchAll(/docs\/images\/([^)\s"'`]+)\.png/g)].map(m => m[1]))];
+  /** The EXPECTED list of test/journeys/readme-screenshots.mjs: the pictures the journeys take. */
+  const expected = (() => {
+    const script = fs.readFileSync(path.join(REPO_ROOT, 'test', 'journeys', 'readme-screenshots.mjs'), 'utf8');
+    const list = /^const EXPECTED\s*=\s*\[([^\]]*)\]/m.exec(script);
+    assert.ok(list, 'readme-screenshots.mjs has no `const EXPECTED = [...]`');
+    const names = [...list[1].matchAll(/(['"])([^'"]+)\1/g)].map(m => m[2]);
+    assert.equal(list[1].replace(/(['"])[^'"]+\1/g, '').replace(/[\s,]/g, ''), '', `EXPECTED holds only strings: ${list[1]}`);
+    return names;
+  })();
+
+  it('the README shows pictures, and the screenshot script takes each of them', () => {
+    assert.ok(shown.length >= 5, `README.md shows ${shown.join(', ')}`);
+    assert.deepEqual(shown.filter(name => !expected.includes(name)), [], 'shown in README.md but not in EXPECTED');
+  });
+
+  it('the README shows each picture the screenshot script takes', () => {
+    assert.ok(expected.length >= 5, expected.join(', '));
+    assert.deepEqual(expected.filter(name => !shown.includes(name)), [], 'in EXPECTED but not shown in README.md');
+  });
+
+  it('each of them is in docs/images', () => {
+    assert.deepEqual([...new Set([...shown, ...expected])].filter(name => !fs.existsSync(path.join(REPO_ROOT, 'docs', 'images', `${name}.png`))), []);
+  });
+});
+
 describe('extension manifest: inlay hints default', () => {
   const defaults = manifest.contributes.configurationDefaults?.[`[${language.id}]`] ?? {};
 

@@ -15,6 +15,7 @@ import {
   TableRow,
   toTableRows,
 } from '../../client/src/table/tableModel';
+import { computeDiagnostics } from '../../server/src/service/features/diagnostics';
 import { computeMappingRows } from '../../server/src/service/features/mappingRows';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { corpusFiles } from '../helpers/fixtures';
@@ -103,6 +104,24 @@ describe('mapping table: cells', () => {
     assert.equal(row.severity, 'error');
     assert.equal(toTableRows(null).length, 0);
   });
+
+  it('a row with only warnings (unknown option, unknown function, as the rules report them) is marked warning; with an error too, error', () => {
+    const text =
+      EXPORT_HEAD +
+      'PlayPause,,Button,900B,,,,,,,,,,Fastt,\n' + // unknown option: a warning
+      'PlayPuase,,Button,900C,,,,,,,,,,,\n' + // unknown function: a warning
+      'Cue,,Button,9058,,,,,,,,,,Fastt,\n' + // unknown option, and 9058 on two functions: an error
+      'Sync,,Button,9058,,,,,,,,,,,\n' +
+      'LoopIn,,Button,9010,,,,,,,,,,,\n'; // nothing wrong
+    const model = parseMapping(text);
+    const rows = toTableRows(computeMappingRows(model, 'file:///t.midi.csv', 1, { diagnostics: computeDiagnostics(model) }));
+    const problems = (r: TableRow) => r.problems.map(p => `${p.severity} ${p.code}`).sort();
+    assert.deepEqual(names(rows), ['PlayPause', 'PlayPuase', 'Cue', 'Sync', 'LoopIn']);
+    assert.deepEqual(problems(rows[0]), ['warning unknown-option']);
+    assert.deepEqual(problems(rows[1]), ['warning unknown-function']);
+    assert.deepEqual(problems(rows[2]), ['error duplicate-code', 'warning unknown-option']);
+    assert.deepEqual(rows.map(r => r.severity), ['warning', 'warning', 'error', 'error', null]);
+  });
 });
 
 describe('mapping table: filter', () => {
@@ -140,6 +159,47 @@ describe('mapping table: sorting', () => {
     const byType = sortRows(SMALL, { column: 'type', direction: 'ascending' });
     assert.deepEqual(names(byType), ['PlayPause', 'Cue', '#JogScratch', 'EQHigh', 'Crossfader', 'TrimKnob']);
     assert.deepEqual(names(sortRows(byType, FILE_ORDER)), names(SMALL));
+  });
+
+  it('sorts MIDI OUT by code value (900B before 90A0), rows without MIDI OUT last in both directions, ties in file order', () => {
+    const rows = rowsOf(
+      FACTORY_HEAD +
+        '# Deck,,,,,,,,,,,,,,\n' +
+        'PlayPause,PlayPause,Button,900B,0,1,,,90a0,0,1,,,,\n' + // written in lower case; deck 2 is sent 91A0
+        'Cue,Cue,Button,900C,0,1,,,,,,,,,\n' + // no MIDI OUT
+        'Sync,Sync,Button,9058,,,,,B0FF,,,,,,\n' +
+        'LoopIn,LoopIn,Button,9010,,,,,900B,,,,,,\n' +
+        'LoopOut,LoopOut,Button,9011,,,,,900B,,,,,,\n' + // the same MIDI OUT as LoopIn
+        'Shift,Shift,Button,903F,,,,,,,,,,,\n' + // no MIDI OUT
+        'Vinyl,Vinyl,Button,9017,,,,,9100,,,,,,\n',
+    );
+    assert.deepEqual(rows.map(r => r.midiOut.main), ['90A0', '', 'B0FF', '900B', '900B', '', '9100']);
+    const up = sortRows(rows, { column: 'midiOut', direction: 'ascending' });
+    assert.deepEqual(up.map(r => `${r.functionName} ${r.midiOut.main}`), [
+      'LoopIn 900B',
+      'LoopOut 900B',
+      'PlayPause 90A0',
+      'Vinyl 9100',
+      'Sync B0FF',
+      'Cue ',
+      'Shift ',
+    ]);
+    const down = sortRows(rows, { column: 'midiOut', direction: 'descending' });
+    assert.deepEqual(down.map(r => `${r.functionName} ${r.midiOut.main}`), [
+      'Sync B0FF',
+      'Vinyl 9100',
+      'PlayPause 90A0',
+      'LoopIn 900B',
+      'LoopOut 900B',
+      'Cue ',
+      'Shift ',
+    ]);
+    // MIDI OUT, not MIDI IN: by MIDI IN the order is another.
+    assert.notDeepEqual(names(sortRows(rows, { column: 'midiIn', direction: 'ascending' })), names(up));
+    // SMALL: only PlayPause sends anything; the rest keep the file order after it either way.
+    for (const direction of ['ascending', 'descending'] as const) {
+      assert.deepEqual(names(sortRows(SMALL, { column: 'midiOut', direction })), ['PlayPause', 'Cue', '#JogScratch', 'EQHigh', 'Crossfader', 'TrimKnob']);
+    }
   });
 
   it('sorts text columns without regard to case, and the Deck column deck by deck', () => {

@@ -8,6 +8,7 @@ import {
   applicationFolderHolding,
   compareVersions,
   deviceNameOf,
+  deviceNameOfBytes,
   findFactoryMappings,
   findRekordboxFolders,
   installStore,
@@ -307,6 +308,15 @@ describe('folder helpers', () => {
     assert.equal(deviceNameOf('@file,1,\r\n'), undefined);
     assert.equal(deviceNameOf('#name,function\r\n'), undefined);
     assert.equal(deviceNameOf(''), undefined);
+  });
+
+  it('deviceNameOfBytes reads the bytes as the editor does: UTF-8, a byte-order mark skipped, the first line only', () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    assert.equal(deviceNameOfBytes(Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8('@file,1,PIONEER DDJ-SX\r\nPlayPause,'))), 'PIONEER DDJ-SX');
+    assert.equal(deviceNameOfBytes(utf8('@file,1,DDJ-Ü,,\r\n')), 'DDJ-Ü');
+    assert.equal(deviceNameOfBytes(utf8('@file,1,DDJ-FLX4\rnext')), 'DDJ-FLX4');
+    assert.equal(deviceNameOfBytes(utf8('@file,1,' + 'x'.repeat(5000))), 'x'.repeat(5000));
+    assert.equal(deviceNameOfBytes(new Uint8Array()), undefined);
   });
 });
 

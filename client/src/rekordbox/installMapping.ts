@@ -169,7 +169,14 @@ async function writeBackup(p: typeof import('path'), target: string, previous: U
   for (let attempt = 1; ; attempt++) {
     const backup = p.join(p.dirname(target), backupFileName(p.basename(target), now, attempt));
     if ((await fs.stat(backup)) !== undefined) continue; // two installs in one second
-    await fs.writeNewFile(backup, previous);
+    try {
+      await fs.writeNewFile(backup, previous);
+    } catch (error) {
+      // A write that stopped part way (a full disk) must not leave a truncated backup that looks
+      // like a good one; a file that already existed (EEXIST) is not ours to remove.
+      if ((error as NodeJS.ErrnoException)?.code !== 'EEXIST') await fs.remove(backup).catch(() => undefined);
+      throw error;
+    }
     if (!sameBytes(await fs.readFile(backup), previous)) {
       await fs.remove(backup).catch(() => undefined);
       throw new Error('the backup read back differs from the original');

@@ -19,6 +19,7 @@ import {
   APPLICATION_FOLDER_SETTING,
   applicationFolderHolding,
   deviceNameOf,
+  deviceNameOfBytes,
   findFactoryMappings,
   findRekordboxFolders,
   nodeFolderView,
@@ -134,7 +135,7 @@ async function installCommand(uri: vscode.Uri | undefined, options: unknown): Pr
     return { status: 'refused', reason: 'failed', message };
   }
   // The name on the installed bytes' own @file line: exactly what Rekordbox will read.
-  const deviceName = deviceNameOf(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
+  const deviceName = deviceNameOfBytes(bytes);
   const folders = await discover();
   const plan = planInstall(deviceName, folders);
   if (!plan.ok) {
@@ -167,7 +168,7 @@ async function installCommand(uri: vscode.Uri | undefined, options: unknown): Pr
     void vscode.window
       .showInformationMessage(`Installed the mapping for "${plan.deviceName}" into Rekordbox: ${result.target}.${backup} Start Rekordbox to use it.`, 'Show in Folder')
       .then(choice => {
-        if (choice === 'Show in Folder') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(result.target));
+        if (choice === 'Show in Folder') void showInFileManager(result.target);
       });
   }
   return result;
@@ -295,8 +296,23 @@ async function openFolderCommand(): Promise<string | undefined> {
   }
   const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: 'Open Rekordbox Mapping Folder', matchOnDescription: true });
   if (!picked) return undefined;
-  await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(picked.folder));
+  await showInFileManager(picked.folder);
   return picked.folder;
+}
+
+/**
+ * Shows a file or folder in the system's file manager. VS Code for the Web and remote windows have
+ * no `revealFileInOS` (the files are not on the user's machine): there the path is shown, to copy.
+ */
+async function showInFileManager(target: string): Promise<void> {
+  if ((await vscode.commands.getCommands(true)).includes('revealFileInOS')) {
+    await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(target));
+    return;
+  }
+  const copy = 'Copy Path';
+  void vscode.window.showInformationMessage(`This window has no file manager to show it in (VS Code for the Web or a remote window): ${target}`, copy).then(choice => {
+    if (choice === copy) void vscode.env.clipboard.writeText(target);
+  });
 }
 
 // ---- the application-folder warning and Copy to a Safe Place ------------------------------------

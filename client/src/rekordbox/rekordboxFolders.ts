@@ -420,6 +420,17 @@ export async function findFactoryMappings(deviceName: string, folders: Rekordbox
   return matches;
 }
 
+/**
+ * The device name on the `@file` line of a mapping's bytes, read as the editor and the language
+ * server read the file: UTF-8, a byte-order mark skipped. (Read as Latin-1, a BOM hid the @file
+ * line and `DDJ-Ü` became `DDJ-Ã\u009c`, so Install named another file than the one Compare found.)
+ */
+export function deviceNameOfBytes(bytes: Uint8Array): string | undefined {
+  let end = 0;
+  while (end < bytes.length && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
+  return deviceNameOf(new TextDecoder('utf-8').decode(bytes.subarray(0, end)));
+}
+
 /** The device name of a mapping's `@file,1,<name>` line (padding fields ignored), or undefined. */
 export function deviceNameOf(text: string): string | undefined {
   const first = /^[^\r\n]*/.exec(text.replace(/^\uFEFF/, ''))?.[0] ?? '';

@@ -164,6 +164,107 @@ suite('Rekordbox folders: compare, install, copy out', () => {
     }
   });
 
+  test('Install names the file after the @file line as the editor reads it: UTF-8, a byte-order mark skipped', async () => {
+    const name = 'DDJ-Ü Studio';
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`@file,1,${name}\r\nPlayPause,,Button,9000,,,,,,,,,,,\r\n`, 'utf8')]);
+    const mine = vscode.Uri.file(path.join(tree, 'bom-and-umlaut.midi.csv'));
+    fs.writeFileSync(mine.fsPath, bytes);
+    try {
+      await open(mine);
+      const result = await vscode.commands.executeCommand<{ status: string; target?: string; message?: string }>(INSTALL, mine, { skipConfirmation: true });
+      assert.strictEqual(result.status, 'installed', result.message);
+      assert.strictEqual(result.target, path.join(store, `${name}.midi.csv`));
+      assert.deepStrictEqual(fs.readFileSync(result.target), bytes, 'the bytes as they are, BOM included');
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(path.join(store, `${name}.midi.csv`), { force: true });
+      fs.rmSync(mine.fsPath, { force: true });
+    }
+  });
+
+  test('the walkthrough\'s Install step installs the mapping shown beside it, or says to open one', async () => {
+    await closeAllEditors();
+    const none = await vscode.commands.executeCommand<{ status: string }>('rekordboxMidi.walkthrough.installIntoRekordbox');
+    assert.strictEqual(none.status, 'no-mapping');
+    const mine = writeTemp('walkthrough-install.midi.csv', '@file,1,DDJ-400\r\nPlayPause,,Button,9000,,,,,,,,,,,\r\n');
+    temps.push(mine);
+    await open(mine);
+    // No store: install stops before its confirmation, with the reason, so no dialog waits here.
+    await settings().update('userMappingFolder', path.join(tree, 'no such store'), vscode.ConfigurationTarget.Global);
+    try {
+      const result = await vscode.commands.executeCommand<{ status: string; reason?: string }>('rekordboxMidi.walkthrough.installIntoRekordbox');
+      assert.deepStrictEqual([result.status, result.reason], ['refused', 'no-store']);
+    } finally {
+      await settings().update('userMappingFolder', store, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('Compare without an application folder, or on a file without an @file line, says so and opens nothing', async () => {
+    const mine = writeTemp('compare-nothing.midi.csv', fixtureText('handmade-DDJ-SX-16-fields.midi.csv'));
+    const headless = writeTemp('compare-headless.midi.csv', 'PlayPause,,Button,9000,,,,,,,,,,,\r\n');
+    temps.push(mine, headless);
+    await open(mine);
+    await settings().update('applicationFolder', path.join(tree, 'no such application'), vscode.ConfigurationTarget.Global);
+    try {
+      const result = await vscode.commands.executeCommand<{ factory?: string; message: string }>(COMPARE, mine);
+      assert.strictEqual(result.factory, undefined);
+      assert.match(result.message, /^No Rekordbox application folder was found, so there is no factory mapping to compare with\./);
+      assert.strictEqual(activeDiff(), undefined, 'no diff opened');
+    } finally {
+      await settings().update('applicationFolder', path.join(tree, 'rekordbox 7.1.3'), vscode.ConfigurationTarget.Global);
+    }
+    await open(headless);
+    const result = await vscode.commands.executeCommand<{ factory?: string; message: string }>(COMPARE, headless);
+    assert.strictEqual(result.message, 'This mapping has no "@file,1,<device name>" first line, so there is no device to look up.');
+    assert.strictEqual(activeDiff(), undefined, 'no diff opened');
+  });
+
+  test('Open Rekordbox Mapping Folder: the one folder found at once, a choice between several, and where none is, nothing', async () => {
+    const OPEN_FOLDER = 'rekordboxMidi.openMappingFolder';
+    // Both folders: a quick pick, the user store first.
+    const picking = vscode.commands.executeCommand<string | undefined>(OPEN_FOLDER);
+    let settled = false;
+    void Promise.resolve(picking).finally(() => (settled = true));
+    // Enter on the picked item, again until the pick has appeared and taken it.
+    for (let i = 0; i < 40 && !settled; i++) {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    assert.strictEqual(await picking, store);
+    try {
+      // Only the store: no question.
+      await setFolders(path.join(tree, 'no such application'), store);
+      assert.strictEqual(await vscode.commands.executeCommand<string | undefined>(OPEN_FOLDER), store);
+      // Nothing (this is Linux: nothing is found automatically).
+      await setFolders(path.join(tree, 'no such application'), path.join(tree, 'no such store'));
+      assert.strictEqual(await vscode.commands.executeCommand<string | undefined>(OPEN_FOLDER), undefined);
+    } finally {
+      await setFolders(path.join(tree, 'rekordbox 7.1.3'), store);
+    }
+  });
+
+  test('Copy to a Safe Place refuses a place inside the application folder, and copies unsaved edits, leaving the original as it was', async () => {
+    const inApp = vscode.Uri.file(path.join(factoryFolder, `${DEVICE}.midi.csv`));
+    const document = await open(inApp);
+    const intoApp = vscode.Uri.file(path.join(factoryFolder, 'copy.midi.csv'));
+    assert.strictEqual(await vscode.commands.executeCommand<vscode.Uri | undefined>(COPY, inApp, intoApp), undefined);
+    assert.ok(!fs.existsSync(intoApp.fsPath), 'nothing written inside the application folder');
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(inApp, new vscode.Position(2, 0), 'Cue,Cue,Button,900C,0,1,,,,,,,,,mine\r\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const target = vscode.Uri.file(path.join(tree, 'copies', 'with-edits.midi.csv'));
+    try {
+      assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri | undefined>(COPY, inApp, target))?.toString(), target.toString());
+      assert.strictEqual(fs.readFileSync(target.fsPath, 'utf8'), document.getText(), 'the copy has the unsaved edits');
+      assert.strictEqual(fs.readFileSync(inApp.fsPath, 'utf8'), fixtureText('factory-DDJ-SX.midi.csv'), 'the file in the application folder unchanged');
+      assert.ok(document.isDirty, 'the original still has its edits, unsaved');
+    } finally {
+      await closeAllEditors(); // reverts the unsaved edit
+      fs.rmSync(target.fsPath, { force: true });
+    }
+  });
+
   test('Copy to a Safe Place copies a mapping out of the application folder and opens the copy', async () => {
     const inApp = vscode.Uri.file(path.join(factoryFolder, `${DEVICE}.midi.csv`));
     await open(inApp);
