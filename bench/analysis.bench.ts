@@ -10,7 +10,7 @@ import { parse as csvParse } from 'csv-parse/sync';
 import { computeDiagnostics } from '../server/src/service/features/diagnostics';
 import { parseMapping } from '../server/src/service/model/mappingModel';
 import { tokenizeCsv } from '../server/src/service/parse/tokenizeCsv';
-import { writeResults } from './benchSupport';
+import { iterations, writeResults } from './benchSupport';
 
 const root = path.resolve(__dirname, '..', '..');
 const flx10 = fs.readFileSync(path.join(root, 'test', 'fixtures', 'corpus', 'factory-DDJ-FLX10.midi.csv'), 'utf8');
@@ -87,11 +87,11 @@ const line = (label: string, ms: number, extra = '') => console.log(`${label.pad
 console.log(`Rekordbox MIDI analysis benchmark (node ${process.version}, medians)\n`);
 console.log(`factory DDJ-FLX10 (${(flx10.length / 1000).toFixed(1)} KB, ${flx10.split('\r\n').length} lines)`);
 const flx = {
-  tokenize: time(() => tokenizeCsv(flx10), 300),
-  analysis: time(() => analyse(flx10), 300),
-  papaparse: time(() => papaparse(flx10), 300),
-  csvParse: time(() => csvParseSync(flx10), 300),
-  plainPass: time(() => plainPass(flx10), 300),
+  tokenize: time(() => tokenizeCsv(flx10), iterations(300)),
+  analysis: time(() => analyse(flx10), iterations(300)),
+  papaparse: time(() => papaparse(flx10), iterations(300)),
+  csvParse: time(() => csvParseSync(flx10), iterations(300)),
+  plainPass: time(() => plainPass(flx10), iterations(300)),
 };
 line('  tokenize only (fields with their line and character ranges)', flx.tokenize, `  (ratio tokenize/papaparse ${(flx.tokenize / flx.papaparse).toFixed(2)}, tokenize/csv-parse ${(flx.tokenize / flx.csvParse).toFixed(3)})`);
 line('  full analysis (tokenize + model + all diagnostics)', flx.analysis);
@@ -104,12 +104,12 @@ console.log('\ngenerated files: FLX10 rows repeated, comments numbered (a valid 
 const scaling: Record<string, number> = {};
 for (const rows of [12_500, 25_000, 50_000, 100_000]) {
   const text = repeatedFactory(rows);
-  const runs = rows >= 50_000 ? 7 : 11;
+  const runs = iterations(rows >= 50_000 ? 7 : 11);
   const ms = time(() => analyse(text), runs, 2);
   scaling[rows] = ms;
   let extra = '';
   if (rows === 50_000) {
-    const [tokenize, papa] = timeInTurn(() => tokenizeCsv(text), () => papaparse(text), 15);
+    const [tokenize, papa] = timeInTurn(() => tokenizeCsv(text), () => papaparse(text), iterations(15));
     results.largeTokenize = { rows, tokenize, papaparse: papa };
     extra = `  tokenize only ${tokenize.toFixed(1)} ms, papaparse ${papa.toFixed(1)} ms in turn (ratio ${(tokenize / papa).toFixed(2)})`;
   }
@@ -121,7 +121,7 @@ console.log('\none code on every row (related-row lists must stay short)');
 const worst: Record<string, number> = {};
 for (const rows of [5_000, 10_000, 20_000]) {
   const text = oneCodeEverywhere(rows);
-  const ms = time(() => analyse(text), 7, 2);
+  const ms = time(() => analyse(text), iterations(7), 2);
   worst[rows] = ms;
   line(`  ${rows.toLocaleString('en')} rows: full analysis`, ms, `  ${((ms / rows) * 1000).toFixed(2)} µs/row`);
 }

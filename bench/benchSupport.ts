@@ -15,12 +15,26 @@ export function residentMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
-/** Writes `bench/results/<name>.json` (ignored by git; the README quotes the figures). */
+/**
+ * BENCH_QUICK=1: every loop a fiftieth as long (at least 3 runs) and short waits. The figures mean
+ * nothing then; the bench lane (test/bench/) runs it so a benchmark that broke is seen.
+ */
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+/** How many runs of a loop of `n`: `n`, or in a quick run a fiftieth of it. */
+export function iterations(n: number): number {
+  return QUICK ? Math.max(3, Math.ceil(n / 50)) : n;
+}
+
+/**
+ * Writes `bench/results/<name>.json` (ignored by git; the README quotes the figures), or into
+ * BENCH_RESULTS_DIR when set (the bench lane: a quick run must not replace real figures).
+ */
 export function writeResults(name: string, results: object): void {
-  const outDir = path.join(root, 'bench', 'results');
+  const outDir = process.env.BENCH_RESULTS_DIR ?? path.join(root, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(results, null, 1) + '\n');
-  console.log(`\nfigures written to bench/results/${name}.json`);
+  console.log(`\nfigures written to ${path.relative(root, path.join(outDir, `${name}.json`))}`);
 }
 
 /** Runs a benchmark's main; a failure exits non-zero with its error. */

@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { corpusFiles } from '../test/helpers/fixtures';
 import { SERVER_JS, startServer } from '../test/helpers/lspClient';
-import { percentile, residentMb, runBenchmark, writeResults } from './benchSupport';
+import { iterations, percentile, QUICK, residentMb, runBenchmark, writeResults } from './benchSupport';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -57,38 +57,38 @@ async function main(): Promise<void> {
   results.coldOpenMs = coldOpen;
   // Figures are for a warm server (what a DJ editing for a while gets): each operation runs a few
   // hundred times before it is measured, so the JIT has compiled its code paths.
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < iterations(300); i++) {
     const position = { line: at(i), character: 28 };
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
     await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: 3 } });
-    if (i < 100) await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } });
-    if (i < 150) await openAndClose(client, `file:///bench/warm-${i}.midi.csv`, flx10.text);
+    if (i < iterations(100)) await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } });
+    if (i < iterations(150)) await openAndClose(client, `file:///bench/warm-${i}.midi.csv`, flx10.text);
     const published = client.nextDiagnostics(uri);
     client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     await published;
   }
 
   const hover: number[] = [];
-  for (let i = 0; i < 1000; i++) {
+  for (let i = 0; i < iterations(1000); i++) {
     hover.push(await timed(() => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at(i), character: 28 + (i % 3) } })));
   }
   report('hover on a code cell (per-deck table)', hover);
 
   const emptyLine = lines.length - 1; // the empty line after the final CRLF, where a new row goes
   const completionAll: number[] = [];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < iterations(300); i++) {
     completionAll.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: emptyLine, character: 0 } })));
   }
   report('completion in column 1, empty cell (all ~900 functions)', completionAll);
 
   const completionTyped: number[] = [];
-  for (let i = 0; i < 1000; i++) {
+  for (let i = 0; i < iterations(1000); i++) {
     completionTyped.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: 3 } })));
   }
   report('completion in column 1 after 3 letters', completionTyped);
 
   const completionDeck: number[] = [];
-  for (let i = 0; i < 1000; i++) {
+  for (let i = 0; i < iterations(1000); i++) {
     const line = lines[at(i)];
     const deckCell = line.split(',').slice(0, 5).join(',').length;
     completionDeck.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: deckCell } })));
@@ -97,12 +97,12 @@ async function main(): Promise<void> {
 
   // Diagnostics: open a fresh copy (checked at once) and wait for its publication.
   const diagnostics: number[] = [];
-  for (let i = 0; i < 300; i++) diagnostics.push(await openAndClose(client, `file:///bench/copy-${i}.midi.csv`, flx10.text));
+  for (let i = 0; i < iterations(300); i++) diagnostics.push(await openAndClose(client, `file:///bench/copy-${i}.midi.csv`, flx10.text));
   report('diagnostics: didOpen (46 KB text) → publishDiagnostics', diagnostics);
 
   // Diagnostics of the open document on save: the check and the publication, no text to transfer.
   const onSave: number[] = [];
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < iterations(500); i++) {
     onSave.push(
       await timed(async () => {
         const published = client.nextDiagnostics(uri);
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   report('diagnostics: didSave → publishDiagnostics', onSave);
 
   const typing: number[] = [];
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < iterations(30); i++) {
     typing.push(
       await timed(async () => {
         const published = client.nextDiagnostics(uri);
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   await new Promise(r => setTimeout(r, 500));
   const rss = residentMb(fresh.process.pid!);
   // V8 gives memory back once the process has been idle a few seconds (its memory reducer).
-  await new Promise(r => setTimeout(r, 10_000));
+  await new Promise(r => setTimeout(r, QUICK ? 1000 : 10_000));
   const settled = residentMb(fresh.process.pid!);
   results.residentMb = { idle, afterAllFixtures: rss, afterAllFixturesSettled: settled };
   console.log(`${'resident memory: started, idle'.padEnd(52)} ${idle.toFixed(1)} MB`);

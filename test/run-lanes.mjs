@@ -49,6 +49,8 @@ const LANES = [
   nodeTestLane('midi', 'midi'),
   summaryLineLane('editor', process.execPath, ['test/editor/run-editor-tests.mjs']),
   summaryLineLane('journeys', process.execPath, ['test/journeys/run-journeys.mjs']),
+  // The benchmarks, in a quick run: they still run and print every figure (no time is judged).
+  nodeTestLane('bench', 'bench'),
   // Last: it rebuilds dist/ minified for the VSIX.
   nodeTestLane('package', 'package'),
 ];
