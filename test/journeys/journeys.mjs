@@ -387,6 +387,9 @@ export const journeys = [
       await row.click();
       const cursor = await waitFor(`the cursor on the EQHigh row (Ln ${line + 1})`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${line + 1}, Col 1`));
       expect((await lineText(page, line + 1)).startsWith('EQHigh,'), `line ${line + 1} is not the EQHigh row`);
+      // The breadcrumbs follow the cursor through the outline: the file, its section, the row.
+      const crumbs = await waitFor('the breadcrumbs on the EQHigh row', () => page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').innerText(), t => /Mixer\s*\S*\s*EQHigh/.test(t));
+      j.note(`breadcrumbs: ${crumbs.replace(/\s+/g, ' ')}`);
       // The README's picture: the side bar closed and the table given most of the width, so every
       // column shows (Function to Comment); then the layout as it was.
       await page.keyboard.press('Control+B');
