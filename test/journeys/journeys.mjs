@@ -38,6 +38,7 @@ import {
 } from './ui.mjs';
 
 const FACTORY = 'factory-DDJ-FLX10.midi.csv';
+const OTHER = 'export-Xone-4D.midi.csv';
 const DAMAGED = 'handmade-DDJ-SX-16-fields.midi.csv';
 const PLAY_LINE = 16;
 const PLAY_ROW = 'PlayPause,PlayPause,Button,900B,0,1,2,3,900B,0,1,2,3,Fast;Priority=50;Dual,Play/Pause';
@@ -695,8 +696,8 @@ export const journeys = [
   },
   {
     id: 'walkthrough',
-    name: 'the walkthrough: Get Started, a hover in the example, the example with mistakes and its fixes',
-    files: [FACTORY],
+    name: 'the walkthrough: Get Started, open a mapping through its dialog, a hover in the example, the example with mistakes and its fixes',
+    files: [FACTORY, OTHER],
     async run(j) {
       const page = j.page;
       await openMapping(j, FACTORY, '@file,1,DDJ-FLX10');
@@ -712,6 +713,17 @@ export const journeys = [
       await stepPage.locator('img[src*="open-mapping.svg"]').waitFor({ timeout: WAIT.ui });
       await page.waitForTimeout(500);
       await j.readmeShot('walkthrough', [page.locator('.part.editor')], 0);
+
+      // Open a mapping: its button asks for a file (code-server's own file dialog) and opens it
+      // beside the walkthrough.
+      await details.getByRole('button', { name: 'Open a Mapping File…' }).click();
+      const dialog = page.locator('.quick-input-widget', { hasText: 'Open a Rekordbox MIDI mapping' });
+      await dialog.waitFor({ timeout: WAIT.ui });
+      await dialog.locator('input').fill(j.path(OTHER));
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: OTHER }).waitFor({ timeout: WAIT.extension });
+      await waitFor('the chosen mapping as a Rekordbox mapping', () => languageMode(page), m => m === 'Rekordbox MIDI Mapping', WAIT.extension);
+      j.note(`"Open a Mapping File…": ${OTHER} opened beside the walkthrough`);
 
       // Read a hover: its button opens the example beside the walkthrough with the hover on 900B.
       await details.locator('button.getting-started-step', { hasText: 'Read a hover' }).click();
