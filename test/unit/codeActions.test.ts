@@ -229,6 +229,52 @@ describe('code actions', () => {
       const indicator = FACTORY_HEAD + row({ 0: 'LoadedIndicator', 2: 'Indicator', 3: '9F00' });
       assert.equal(fixFirst(indicator, 'input-on-indicator').fixed.split('\n')[2], row({ 0: 'LoadedIndicator', 2: 'Indicator', 8: '9F00' }));
     });
+
+    describe('non-ASCII text: Replace with its ASCII spelling', () => {
+      /** The non-ascii diagnostics of the marked text, with the quick fixes each one gets. */
+      function nonAsciiFixes(source: string) {
+        const { text, ranges } = marked(source);
+        const found = diagnose(text).filter(d => d.code === 'non-ascii');
+        return { text, ranges, found, fixes: found.map(d => fixesFor(text, d)) };
+      }
+
+      it('replaces the é of a comment Café with e: one preferred quick fix, its edit exactly the é', () => {
+        const { text, ranges, found, fixes } = nonAsciiFixes(FACTORY_HEAD + 'Cue,Cue,Button,900C,,,,,,,,,,,Caf[[é]]');
+        assert.deepEqual(found.map(d => d.range), ranges);
+        assert.equal(fixes[0].length, 1);
+        const [fix] = fixes[0];
+        assert.equal(fix.title, "Replace with 'e'");
+        assert.equal(fix.kind, 'quickfix');
+        assert.equal(fix.isPreferred, true);
+        assert.deepEqual(fix.diagnostics, [found[0]]);
+        assert.deepEqual(fix.edit, { changes: { [URI]: [{ range: { start: { line: 2, character: 33 }, end: { line: 2, character: 34 } }, newText: 'e' }] } });
+        assert.deepEqual(ranges[0], { start: { line: 2, character: 33 }, end: { line: 2, character: 34 } });
+        const fixed = applyAction(text, fix);
+        assert.equal(fixed, FACTORY_HEAD + 'Cue,Cue,Button,900C,,,,,,,,,,,Cafe');
+        assert.deepEqual(diagnose(fixed), []);
+      });
+
+      it('replaces each run of typographic characters on its own, also where the ASCII is longer (… to ...)', () => {
+        const { text, ranges, found, fixes } = nonAsciiFixes(FACTORY_HEAD + 'Cue,Cue,Button,900C,,,,,,,,,,,Cue [[–]] deck 1[[…]]');
+        assert.deepEqual(found.map(d => d.range), ranges);
+        assert.deepEqual(
+          fixes.map(f => f.map(a => [a.title, actionEdits(a, URI)])),
+          [
+            [["Replace with '-'", [{ range: ranges[0], newText: '-' }]]],
+            [["Replace with '...'", [{ range: ranges[1], newText: '...' }]]],
+          ],
+        );
+        const fixed = applyAction(applyAction(text, fixes[1][0]), fixes[0][0]);
+        assert.equal(fixed, FACTORY_HEAD + 'Cue,Cue,Button,900C,,,,,,,,,,,Cue - deck 1...');
+        assert.deepEqual(diagnose(fixed), []);
+      });
+
+      it('offers no replacement where there is no obvious ASCII spelling (Japanese, a full-width comma)', () => {
+        const { ranges, found, fixes } = nonAsciiFixes(FACTORY_HEAD + 'Cue,Cue,Button,900C,,,,,,,,,,,[[日本]] deck[[，]]1');
+        assert.deepEqual(found.map(d => d.range), ranges);
+        assert.deepEqual(fixes, [[], []]);
+      });
+    });
   });
 
   it('no offered fix makes a file worse: every fix on every fixture and damaged file', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { OPTIONS } from '../../server/src/service/catalog/options';
 import { computeCompletion, resolveCompletionItem } from '../../server/src/service/features/completion';
 import { parseMapping } from '../../server/src/service/model/mappingModel';
 import { FACTORY_HEAD, marked } from '../helpers/markers';
@@ -84,6 +85,24 @@ describe('completion', () => {
     assert.equal(priority.insertTextFormat, 2);
     assert.deepEqual((priority.textEdit as TextEdit).range, ranges[0]);
     assert.ok(labels(items).includes('Fast'));
+  });
+
+  it('offers every option in an empty column 13, replacing nothing, valued ones as snippets', () => {
+    const wanted = OPTIONS.map(o => (o.takesValue ? `${o.name}=` : o.name));
+    // Between the two commas of an empty option cell, with a comment after it, and at the end of a
+    // 14-field row (an export that ends with the option column).
+    for (const source of ['Cue,Cue,Button,900C,,,,,,,,,,[[|]],Cue', 'Cue,Cue,Button,900C,,,,,,,,,,[[|]]']) {
+      const { items, ranges } = completeAt(source);
+      assert.deepEqual(labels(items), wanted, source);
+      for (const label of ['Fast', 'RO', 'Dual', 'Priority=', 'Blink=', 'Value=']) assert.ok(labels(items).includes(label), `${label} in ${source}`);
+      for (const item of items) assert.deepEqual((item.textEdit as TextEdit).range, ranges[0], `${item.label} replaces the empty cell`);
+      const priority = items.find(i => i.label === 'Priority=')!;
+      assert.equal((priority.textEdit as TextEdit).newText, 'Priority=${1:50}');
+      assert.equal(priority.insertTextFormat, 2);
+      const fast = items.find(i => i.label === 'Fast')!;
+      assert.equal((fast.textEdit as TextEdit).newText, 'Fast');
+      assert.equal(fast.insertTextFormat, 1);
+    }
   });
 
   it('offers channels in deck columns with the code they make', () => {

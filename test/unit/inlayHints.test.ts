@@ -92,6 +92,59 @@ describe('inlay hints', () => {
     assert.deepEqual(lines({ start: { line: 4, character: 0 }, end: { line: 2, character: 0 } }), []);
   });
 
+  it('reads no row outside the requested range, whatever the file’s length', () => {
+    // 3,000 mapping rows (lines 2..3001); the editor shows lines 1500..1509.
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) lines.push(`R${i},,Button,90${(i % 100).toString(16).toUpperCase().padStart(2, '0')},0,1,,,,,,,,,`);
+    const model = parseMapping(FACTORY_HEAD + lines.join('\n') + '\n');
+    const range: Range = { start: { line: 1500, character: 0 }, end: { line: 1509, character: 200 } };
+    const inRange = (line: number) => line >= range.start.line && line <= range.end.line;
+    // Every index asked of `rows` or `mappingRows`, and every row whose content (anything of its
+    // line but the line number) is read, by line number.
+    const probed = new Set<number>();
+    const contentRead = new Set<number>();
+    const watchRow = <R extends object>(row: R & { line: { line: number } }): R => {
+      const lineNumber = row.line.line;
+      const line = new Proxy(row.line, {
+        get(target, key, receiver) {
+          if (key !== 'line') contentRead.add(lineNumber);
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      return new Proxy(row, {
+        get(target, key, receiver) {
+          if (key === 'line') return line;
+          if (key !== 'constructor') contentRead.add(lineNumber);
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    };
+    const watched = new Map(model.rows.map(r => [r, watchRow(r)]));
+    const watchArray = <T extends { line: { line: number } }>(array: T[]): T[] =>
+      new Proxy(
+        array.map(r => (watched.get(r as never) ?? watchRow(r)) as unknown as T),
+        {
+          get(target, key, receiver) {
+            if (typeof key === 'string' && /^\d+$/.test(key) && target[Number(key)]) probed.add(array[Number(key)].line.line);
+            return Reflect.get(target, key, receiver);
+          },
+        },
+      );
+    const spied = { ...model, rows: watchArray(model.rows), mappingRows: watchArray(model.mappingRows) };
+
+    const hints = computeInlayHints(spied, range);
+
+    // The same hints as for the whole file, cut to the range: 3 per row (base code and 2 decks).
+    const expected = computeInlayHints(model, WHOLE).filter(h => inRange(h.position.line));
+    assert.equal(expected.length, 30);
+    assert.deepEqual(hints, expected);
+    assert.deepEqual([...contentRead].filter(l => !inRange(l)), [], 'rows outside the range whose cells were read');
+    // Finding the range's rows may probe a few others (a binary search: ~2 log2 n), never a scan.
+    const outside = [...probed].filter(l => !inRange(l));
+    assert.ok(outside.length <= 2 * Math.ceil(Math.log2(model.rows.length)) + 2, `${outside.length} rows outside the range were looked up`);
+    for (let l = range.start.line; l <= range.end.line; l++) assert.ok(contentRead.has(l), `line ${l} in the range was not read`);
+  });
+
   it('hints every code cell of the factory files and none outside code columns', () => {
     for (const f of corpusFiles()) {
       const model = parseMapping(f.text);
