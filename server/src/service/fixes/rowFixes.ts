@@ -4,8 +4,8 @@
  */
 import { Column, COLUMN_COUNT, isCodeColumn } from '../model/columns';
 import { Row } from '../model/mappingModel';
-import { parseChannel } from '../model/expandDeckCodes';
-import { isChannelMessage, parseCode } from '../midi/midiCode';
+import { parseCode } from '../midi/midiCode';
+import { sideProblems } from '../rules/cellSyntax';
 import { strayFieldRemoved } from '../model/strayField';
 
 /** A copy of the row's values, for a fix to change. */
@@ -93,25 +93,11 @@ export function copyInputToOutput(row: Row): string[] | undefined {
   const values = fieldValues(row);
   const input = values.slice(Column.Input, Column.InputDeck4 + 1);
   const output = values.slice(Column.Output, Column.OutputDeck4 + 1);
-  if (input.every(v => v === '') || output.some(v => v !== '') || !isValidInputSide(input)) return undefined;
+  if (input.every(v => v === '') || output.some(v => v !== '')) return undefined;
+  // A MIDI IN cell with a problem, copied, would be the same problem on MIDI OUT.
+  if (sideProblems(values, Column.Input, Column.InputDeck1).length > 0) return undefined;
   values.splice(Column.Output, 5, ...input);
   return values;
-}
-
-/**
- * MIDI IN cells (base, decks 1–4) the checker accepts without an error or warning: a 4-hex base or
- * none; each deck a channel on a base that it keeps within 16 channels, or a full 4-hex code. Copying
- * anything else to MIDI OUT would repeat its problem there.
- */
-function isValidInputSide([base, ...decks]: readonly string[]): boolean {
-  const baseCode = base === '' ? undefined : parseCode(base);
-  if (base !== '' && baseCode === undefined) return false;
-  return decks.every(deck => {
-    if (deck === '' || parseCode(deck) !== undefined) return true;
-    const channel = parseChannel(deck);
-    if (channel === undefined || baseCode === undefined) return false;
-    return !isChannelMessage(baseCode) || ((baseCode >> 8) & 0x0f) + channel <= 15;
-  });
 }
 
 /**

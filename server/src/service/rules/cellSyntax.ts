@@ -7,31 +7,52 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column } from '../model/columns';
 import { parseChannel, readCode } from '../model/expandDeckCodes';
-import { MappingRow } from '../model/mappingModel';
 import { decodeCode, isChannelMessage, isHexCode } from '../midi/midiCode';
 import { cellRange } from '../util/ranges';
-import { Rule, RuleContext } from './ruleContext';
+import { Rule, RuleCode } from './ruleContext';
+
+/** Each side's base column and first deck column. */
+const SIDES = [
+  [Column.Input, Column.InputDeck1],
+  [Column.Output, Column.OutputDeck1],
+] as const;
 
 export const checkCellSyntax: Rule = context => {
   for (const row of context.model.mappingRows) {
     if (context.isShifted(row)) continue; // field-count already says the columns are wrong
-    checkSide(context, row, Column.Input, Column.InputDeck1, 'MIDI IN');
-    checkSide(context, row, Column.Output, Column.OutputDeck1, 'MIDI OUT');
+    for (const [baseColumn, firstDeck] of SIDES) {
+      for (const problem of sideProblems(row.line.values, baseColumn, firstDeck)) {
+        context.report(problem.code, problem.severity, cellRange(row, problem.column), problem.message);
+      }
+    }
   }
 };
 
-function checkSide(context: RuleContext, row: MappingRow, baseColumn: number, firstDeck: number, side: string): void {
-  const { report } = context;
+export interface CellProblem {
+  code: Extract<RuleCode, 'bad-hex' | 'long-code' | 'bad-deck' | 'channel-overflow' | 'deck-without-base'>;
+  severity: DiagnosticSeverity;
+  column: number;
+  message: string;
+}
+
+/**
+ * What is wrong with one side of a row (the base code in `baseColumn`, decks 1–4 from `firstDeck`),
+ * in column order. The fixes ask it too: a cell with a problem must not be copied elsewhere.
+ */
+export function sideProblems(values: readonly string[], baseColumn: number, firstDeck: number): readonly CellProblem[] {
+  // Made only for a side with a problem: most rows have none, and this runs for every row.
+  let problems: CellProblem[] | undefined;
+  const add = (problem: CellProblem) => (problems ??= []).push(problem);
   const isOutput = baseColumn === Column.Output;
-  const values = row.line.values;
+  const side = isOutput ? 'MIDI OUT' : 'MIDI IN';
   const baseValue = values[baseColumn] ?? '';
   let base: number | undefined;
   if (baseValue !== '') {
     base = readCode(baseValue, isOutput);
     if (base === undefined) {
-      report('bad-hex', DiagnosticSeverity.Error, cellRange(row, baseColumn), badHexMessage(side, baseValue));
+      add({ code: 'bad-hex', severity: DiagnosticSeverity.Error, column: baseColumn, message: badHexMessage(side, baseValue) });
     } else if (!isHexCode(baseValue)) {
-      report('long-code', DiagnosticSeverity.Warning, cellRange(row, baseColumn), longCodeMessage(baseValue));
+      add({ code: 'long-code', severity: DiagnosticSeverity.Warning, column: baseColumn, message: longCodeMessage(baseValue) });
     }
   }
   for (let deck = 1; deck <= 4; deck++) {
@@ -41,38 +62,41 @@ function checkSide(context: RuleContext, row: MappingRow, baseColumn: number, fi
     const channel = parseChannel(value);
     if (channel !== undefined) {
       if (baseValue === '') {
-        report(
-          'deck-without-base',
-          DiagnosticSeverity.Warning,
-          cellRange(row, column),
-          `Deck ${deck} ${side} channel ${channel} has no effect: the row has no base ${side} code to put it on. Write the base code, or a full 4-hex code here.`,
-        );
+        add({
+          code: 'deck-without-base',
+          severity: DiagnosticSeverity.Warning,
+          column,
+          message: `Deck ${deck} ${side} channel ${channel} has no effect: the row has no base ${side} code to put it on. Write the base code, or a full 4-hex code here.`,
+        });
       } else if (base !== undefined && isChannelMessage(base)) {
         const baseChannel = (base >> 8) & 0x0f;
         if (baseChannel + channel > 15) {
-          report(
-            'channel-overflow',
-            DiagnosticSeverity.Error,
-            cellRange(row, column),
-            `Deck ${deck}: base channel ${baseChannel} + deck channel ${channel} = ${baseChannel + channel}, past the last MIDI channel (15, shown as 16).`,
-          );
+          add({
+            code: 'channel-overflow',
+            severity: DiagnosticSeverity.Error,
+            column,
+            message: `Deck ${deck}: base channel ${baseChannel} + deck channel ${channel} = ${baseChannel + channel}, past the last MIDI channel (15, shown as 16).`,
+          });
         }
       }
       continue;
     }
     const code = readCode(value, isOutput);
     if (code === undefined) {
-      report(
-        'bad-deck',
-        DiagnosticSeverity.Error,
-        cellRange(row, column),
-        `Deck ${deck} ${side} '${value}' is neither a channel 0–15 nor a 4-hex MIDI code such as ${suggestedDeckCode(base, deck)}.`,
-      );
+      add({
+        code: 'bad-deck',
+        severity: DiagnosticSeverity.Error,
+        column,
+        message: `Deck ${deck} ${side} '${value}' is neither a channel 0–15 nor a 4-hex MIDI code such as ${suggestedDeckCode(base, deck)}.`,
+      });
     } else if (!isHexCode(value)) {
-      report('long-code', DiagnosticSeverity.Warning, cellRange(row, column), longCodeMessage(value));
+      add({ code: 'long-code', severity: DiagnosticSeverity.Warning, column, message: longCodeMessage(value) });
     }
   }
+  return problems ?? NO_PROBLEMS;
 }
+
+const NO_PROBLEMS: readonly CellProblem[] = [];
 
 function badHexMessage(side: string, value: string): string {
   const hint = /^[0-9A-Fa-f]+$/.test(value)
