@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import {
   activeTabDirty,
   expect,
+  FIRST_TEXT_EDITOR,
   JourneyError,
   goTo,
   hoverText,
@@ -74,14 +75,9 @@ async function widenSideBar(page, width) {
   await dragVerticalSash(page, sidebarBox.x + sidebarBox.width, sidebarBox.x + width);
 }
 
-/** Text of line `n` in the text editor of the first editor group (also when a webview has the focus). */
-function textEditorLine(page, n) {
-  return page.evaluate(([want]) => {
-    const editor = document.querySelector('.part.editor .monaco-editor');
-    const numbers = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].find(el => Number(el.textContent) === want);
-    const line = numbers && [...editor.querySelectorAll('.view-lines .view-line')].find(el => el.style.top === numbers.parentElement.style.top);
-    return line ? line.textContent.replace(/\u00a0/g, ' ') : '';
-  }, [n]);
+/** Text of line `n` in the text editor of the first editor group ('' when not in view). */
+async function textEditorLine(page, n) {
+  return (await lineText(page, n, FIRST_TEXT_EDITOR)) ?? '';
 }
 
 /** Runs a command from the palette (F1): types `typed`, waits for an entry holding `listed`, Enter. */

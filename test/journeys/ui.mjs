@@ -86,8 +86,11 @@ export async function problemsPanel(page) {
   });
 }
 
-/** The active editor's visible lines, with their line numbers: [{ n, text }]. */
-export async function editorLines(page) {
+/** The first editor group's text editor, also when a webview beside it has the focus. */
+export const FIRST_TEXT_EDITOR = '.part.editor .monaco-editor';
+
+/** The visible lines of the active editor (or of `editor`), with their line numbers: [{ n, text }]. */
+export async function editorLines(page, editor = EDITOR) {
   return page.evaluate(sel => {
     const editor = document.querySelector(sel);
     if (!editor) return [];
@@ -97,11 +100,12 @@ export async function editorLines(page) {
       .map(el => ({ n: numbers.get(el.style.top), top: parseFloat(el.style.top), text: el.textContent.replace(/\u00a0/g, ' ') }))
       .sort((a, b) => a.top - b.top)
       .map(({ n, text }) => ({ n, text }));
-  }, EDITOR);
+  }, editor);
 }
 
-export async function lineText(page, n) {
-  return (await editorLines(page)).find(l => l.n === n)?.text;
+/** Text of visible line `n` of the active editor (or of `editor`); undefined when not in view. */
+export async function lineText(page, n, editor = EDITOR) {
+  return (await editorLines(page, editor)).find(l => l.n === n)?.text;
 }
 
 /** Screen rectangle of `needle` on visible line `n` of the active editor (to point the mouse at it). */
