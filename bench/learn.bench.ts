@@ -19,7 +19,7 @@ import { LearnSession } from '../client/src/learn/learnSession';
 import type { TimedMidiMessage } from '../client/src/midi/midiHostApi';
 import { startMidiHost } from '../client/src/midi/midiHostConnection';
 import { MonitorModel } from '../client/src/monitor/monitorModel';
-import type { LearnParams, LearnResult, MappingRowsResult } from '../server/src/protocol';
+import type { LearnParams, LearnResult, MappingRowsResult } from '../protocol/messages';
 import { corpusFiles } from '../test/helpers/fixtures';
 import { startServer } from '../test/helpers/lspClient';
 import { FakeController, HOST_MODULE, isProbe, listedPort, probeUntilHeard, ReceivedLog, startJack, waitFor } from '../test/helpers/midiFixtures';

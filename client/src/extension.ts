@@ -6,8 +6,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { DocumentInfoParams, DocumentInfoRequestMethod, DocumentInfoResult } from '../../server/src/protocol';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverProcess';
+import { DocumentInfoParams, DocumentInfoRequest } from '../../protocol/messages';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../protocol/serverProcess';
 import { hostProblem, learnFromController, LearnCommandResult, pickAndConnectInput, showHostProblem } from './learn/learnCommand';
 import { LearnSwitch } from './learn/learnSwitch';
 import { startMidiHost } from './midi/midiHostConnection';
@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     if (!client || !editor || editor.document.languageId !== LANGUAGE_ID || !client.isRunning()) return;
     try {
       const params: DocumentInfoParams = { textDocument: { uri: editor.document.uri.toString() } };
-      const info = await client.sendRequest<DocumentInfoResult | null>(DocumentInfoRequestMethod, params);
+      const info = await client.sendRequest(DocumentInfoRequest.type, params);
       if (!info) return;
       status.text = `${info.deviceName ?? 'no @file line'} · ${info.mappingRows} rows`;
       status.detail = `${info.dialect === 'factory' ? 'factory dialect' : 'EXPORT dialect'} · ${info.errors} errors, ${info.warnings} warnings`;

@@ -16,28 +16,28 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DecodeParams,
-  DecodeRequestMethod,
+  DecodeRequest,
   DecodeResult,
   DocumentInfoParams,
-  DocumentInfoRequestMethod,
+  DocumentInfoRequest,
   DocumentInfoResult,
   ExportMixxxParams,
-  ExportMixxxRequestMethod,
+  ExportMixxxRequest,
   ExportMixxxResult,
   ImportMixxxParams,
-  ImportMixxxRequestMethod,
+  ImportMixxxRequest,
   ImportMixxxResult,
   LearnParams,
-  LearnRequestMethod,
+  LearnRequest,
   LearnResult,
   MappingRowsParams,
-  MappingRowsRequestMethod,
+  MappingRowsRequest,
   MappingRowsResult,
   ROW_ACTION_KINDS,
   RowActionParams,
-  RowActionRequestMethod,
+  RowActionRequest,
   RowActionResult,
-} from './protocol';
+} from '../../protocol/messages';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
 import { computeCompletion, resolveCompletionItem } from './service/features/completion';
 import { computeDiagnostics } from './service/features/diagnostics';
@@ -266,7 +266,7 @@ connection.onDocumentFormatting(onDocument('formatting', null, (model, params) =
 connection.onDocumentRangeFormatting(onDocument('rangeFormatting', null, (model, params) => computeRangeFormattingEdits(model, params.range)));
 connection.languages.semanticTokens.on(onDocument('semanticTokens', { data: [] }, model => computeSemanticTokens(model)));
 
-connection.onRequest(DecodeRequestMethod, (params: DecodeParams): DecodeResult | ResponseError<void> => {
+connection.onRequest(DecodeRequest.type, (params: DecodeParams): DecodeResult | ResponseError<void> => {
   const text = typeof params?.code === 'string' ? params.code.trim() : '';
   const value = parseCode(text);
   if (value === undefined) {
@@ -287,7 +287,7 @@ connection.onRequest(DecodeRequestMethod, (params: DecodeParams): DecodeResult |
   };
 });
 
-connection.onRequest(DocumentInfoRequestMethod, async (params: DocumentInfoParams): Promise<DocumentInfoResult | null> => {
+connection.onRequest(DocumentInfoRequest.type, async (params: DocumentInfoParams): Promise<DocumentInfoResult | null> => {
   const document = documents.get(params?.textDocument?.uri);
   if (!document) return null;
   // Before the first check of a just-opened document has published anything, count this text's
@@ -308,7 +308,7 @@ connection.onRequest(DocumentInfoRequestMethod, async (params: DocumentInfoParam
   }, null);
 });
 
-connection.onRequest(MappingRowsRequestMethod, async (params: MappingRowsParams): Promise<MappingRowsResult | null> => {
+connection.onRequest(MappingRowsRequest.type, async (params: MappingRowsParams): Promise<MappingRowsResult | null> => {
   const document = documents.get(params?.textDocument?.uri);
   if (!document) return null;
   // Problems are those of this very text (the published ones may lag a typing burst behind), at the
@@ -322,7 +322,7 @@ connection.onRequest(MappingRowsRequestMethod, async (params: MappingRowsParams)
   }, null);
 });
 
-connection.onRequest(RowActionRequestMethod, (params: RowActionParams): RowActionResult =>
+connection.onRequest(RowActionRequest.type, (params: RowActionParams): RowActionResult =>
   guard(
     'rowAction',
     () => {
@@ -338,7 +338,7 @@ connection.onRequest(RowActionRequestMethod, (params: RowActionParams): RowActio
   ),
 );
 
-connection.onRequest(LearnRequestMethod, (params: LearnParams): LearnResult =>
+connection.onRequest(LearnRequest.type, (params: LearnParams): LearnResult =>
   guard(
     'learn',
     () => {
@@ -355,7 +355,7 @@ connection.onRequest(LearnRequestMethod, (params: LearnParams): LearnResult =>
   ),
 );
 
-connection.onRequest(ImportMixxxRequestMethod, (params: ImportMixxxParams): ImportMixxxResult =>
+connection.onRequest(ImportMixxxRequest.type, (params: ImportMixxxParams): ImportMixxxResult =>
   guard('importMixxx', () => computeImportMixxx(params), {
     csv: '',
     summary: {
@@ -376,7 +376,7 @@ connection.onRequest(ImportMixxxRequestMethod, (params: ImportMixxxParams): Impo
 );
 
 connection.onRequest(
-  ExportMixxxRequestMethod,
+  ExportMixxxRequest.type,
   onDocument<ExportMixxxParams, ExportMixxxResult | null>('exportMixxx', null, (model, _params, uri) => computeExportMixxx(model, uri)),
 );
 

@@ -1,7 +1,6 @@
 /**
- * The benchmarks still run and print every figure the README quotes (issue 2 and 4: "the benchmark
- * prints its ratios and latencies"). A quick run (BENCH_QUICK=1: a fiftieth of the iterations)
- * into a temporary folder, so bench/results keeps the real figures. Nothing here judges a time:
+ * The benchmarks still run and print every figure the README quotes (their ratios and latencies).
+ * A quick run (BENCH_QUICK=1: a fiftieth of the iterations) into a temporary folder, so bench/results keeps the real figures. Nothing here judges a time:
  * speed is read from `npm run bench`, never asserted (timed assertions flake on shared machines).
  */
 import assert from 'node:assert/strict';

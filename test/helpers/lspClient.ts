@@ -6,7 +6,7 @@ import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { Diagnostic, InitializeResult, LogMessageParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverProcess';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../protocol/serverProcess';
 import { REPO_ROOT } from './fixtures';
 
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');

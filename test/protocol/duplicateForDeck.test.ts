@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-types';
-import type { MappingRowsResult, RowActionResult } from '../../server/src/protocol';
+import type { MappingRowsResult, RowActionResult } from '../../protocol/messages';
 import { startServer, TestClient } from '../helpers/lspClient';
 import { ONE_ROW_PER_CHANNEL } from '../helpers/oneRowPerChannel';
 

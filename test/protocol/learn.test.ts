@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
-import type { LearnParams, LearnResult } from '../../server/src/protocol';
+import type { LearnParams, LearnResult } from '../../protocol/messages';
 import { applyEdits } from '../helpers/applyEdits';
 import { corpusFiles } from '../helpers/fixtures';
 import { startServer, TestClient } from '../helpers/lspClient';

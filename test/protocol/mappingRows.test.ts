@@ -1,7 +1,7 @@
 /** `rekordboxMidi/mappingRows` over stdio: what a MIDI monitor asks the server about an open mapping. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { MappingRowsResult, RowActionResult } from '../../server/src/protocol';
+import type { MappingRowsResult, RowActionResult } from '../../protocol/messages';
 import { corpusFiles } from '../helpers/fixtures';
 import { startServer, TestClient } from '../helpers/lspClient';
 

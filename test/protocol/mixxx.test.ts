@@ -1,7 +1,7 @@
 /** `rekordboxMidi/importMixxx` and `rekordboxMidi/exportMixxx` over stdio, as another editor's client would call them. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ExportMixxxResult, ImportMixxxResult } from '../../server/src/protocol';
+import type { ExportMixxxResult, ImportMixxxResult } from '../../protocol/messages';
 import { mixxxFixture } from '../helpers/fixtures';
 import { startServer, TestClient } from '../helpers/lspClient';
 

@@ -10,7 +10,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { LearnParams, LearnRequestMethod, LearnResult } from '../../../server/src/protocol';
+import { LearnParams, LearnRequest, LearnResult } from '../../../protocol/messages';
 import type { MidiHostConnection, MidiHostState, TimedMidiMessage } from '../midi/midiHostApi';
 import { MidiService } from '../midi/midiService';
 import { DEFAULT_QUIET_MS, DEFAULT_TIMEOUT_MS, LearnSession } from './learnSession';
@@ -205,7 +205,7 @@ export async function writeLearnedMove(
   };
   let result: LearnResult;
   try {
-    result = await client.sendRequest<LearnResult>(LearnRequestMethod, params);
+    result = await client.sendRequest(LearnRequest.type, params);
   } catch (error) {
     return tell(`The language server did not answer the learn (${errorText(error)}): nothing written.`, 'warning');
   }

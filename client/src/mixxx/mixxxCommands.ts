@@ -9,12 +9,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   ExportMixxxParams,
-  ExportMixxxRequestMethod,
+  ExportMixxxRequest,
   ExportMixxxResult,
   ImportMixxxParams,
-  ImportMixxxRequestMethod,
+  ImportMixxxRequest,
   ImportMixxxResult,
-} from '../../../server/src/protocol';
+} from '../../../protocol/messages';
 
 const LANGUAGE_ID = 'rekordbox-midi';
 export const IMPORT_COMMAND = 'rekordboxMidi.importMixxx';
@@ -53,7 +53,7 @@ async function importMixxx(client: LanguageClient, output: vscode.OutputChannel,
   let result: ImportMixxxResult;
   try {
     const params: ImportMixxxParams = { xml, fileName };
-    result = await client.sendRequest<ImportMixxxResult>(ImportMixxxRequestMethod, params);
+    result = await client.sendRequest(ImportMixxxRequest.type, params);
   } catch (error) {
     void vscode.window.showErrorMessage(`Importing ${fileName} failed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -93,7 +93,7 @@ async function exportMixxx(client: LanguageClient, output: vscode.OutputChannel,
   let result: ExportMixxxResult | null;
   try {
     const params: ExportMixxxParams = { textDocument: { uri: document.uri.toString() } };
-    result = await client.sendRequest<ExportMixxxResult | null>(ExportMixxxRequestMethod, params);
+    result = await client.sendRequest(ExportMixxxRequest.type, params);
   } catch (error) {
     void vscode.window.showErrorMessage(`Exporting failed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MappingRowInfo, MappingRowsParams, MappingRowsRequestMethod, MappingRowsResult } from '../../../server/src/protocol';
+import { MappingRowInfo, MappingRowsParams, MappingRowsRequest, MappingRowsResult } from '../../../protocol/messages';
 
 export const LANGUAGE_ID = 'rekordbox-midi';
 /** Typing pauses shorter than this do not ask for the rows again. */
@@ -88,7 +88,7 @@ export class ActiveMapping implements vscode.Disposable {
     }
     try {
       const params: MappingRowsParams = { textDocument: { uri: editor.document.uri.toString() } };
-      const result = await client.sendRequest<MappingRowsResult | null>(MappingRowsRequestMethod, params);
+      const result = await client.sendRequest(MappingRowsRequest.type, params);
       if (serial === this.requestSerial) this.setResult(result);
     } catch {
       // The server restarts or the document closed: the next event asks again.

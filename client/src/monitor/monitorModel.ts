@@ -13,13 +13,13 @@
  * - the history is bounded (`maxLines`): minutes of a fast jog never grow memory.
  *
  * A row is triggered when one of its per-deck MIDI IN codes (rekordboxMidi/mappingRows) is the
- * message's code: status byte and first data byte (FORMAT.md). A release (note off, or note on with
+ * message's code: status byte and first data byte (docs/format.md#midi-codes). A release (note off, or note on with
  * velocity 0) also reaches the rows of the note-on code: a Button row receives press and release.
  * A 14-bit line also names the rows whose implied LSB it carries.
  *
  * Pure: no `vscode` import; times are the host's (milliseconds, any origin).
  */
-import type { MappingRowsResult } from '../../../server/src/protocol';
+import type { MappingRowsResult } from '../../../protocol/messages';
 import { formatCode, noteName } from '../../../server/src/service/midi/midiCode';
 import type { TimedMidiMessage } from '../midi/midiHostApi';
 

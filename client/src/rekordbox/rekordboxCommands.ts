@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentInfoParams, DocumentInfoRequestMethod, DocumentInfoResult } from '../../../server/src/protocol';
+import { DocumentInfoParams, DocumentInfoRequest } from '../../../protocol/messages';
 import { IMPORT_ADVICE, installMapping, InstallResult, nodeInstallFileSystem, planInstall } from './installMapping';
 import {
   APPLICATION_FOLDER_SETTING,
@@ -221,7 +221,7 @@ async function serverDeviceName(client: LanguageClient, document: vscode.TextDoc
   if (document.languageId !== LANGUAGE_ID || !client.isRunning()) return undefined;
   try {
     const params: DocumentInfoParams = { textDocument: { uri: document.uri.toString() } };
-    const info = await client.sendRequest<DocumentInfoResult | null>(DocumentInfoRequestMethod, params);
+    const info = await client.sendRequest(DocumentInfoRequest.type, params);
     return info?.deviceName ?? undefined;
   } catch {
     return undefined; // the server is restarting: the first line is read instead

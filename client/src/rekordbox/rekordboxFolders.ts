@@ -57,7 +57,7 @@ export interface UserMappingStore {
   folder: string;
   exists: boolean;
   source: 'automatic' | 'setting';
-  /** Why this folder: `reported by users (FORMAT.md)`, `rekordboxMidi.rekordbox.userMappingFolder`, … */
+  /** Why this folder: `reported by users (Pioneer/rekordbox6/MidiMappings)`, `rekordboxMidi.rekordbox.userMappingFolder`, … */
   evidence: string;
 }
 

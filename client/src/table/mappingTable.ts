@@ -17,13 +17,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   MappingRowsParams,
-  MappingRowsRequestMethod,
+  MappingRowsRequest,
   MappingRowsResult,
   RowActionKind,
   RowActionParams,
-  RowActionRequestMethod,
-  RowActionResult,
-} from '../../../server/src/protocol';
+  RowActionRequest,
+} from '../../../protocol/messages';
 import { parseSavedTableState, parseTableMessage, SavedTableState, TableMessage } from './tableMessages';
 import { ALL_TAB, buildTableView, FILE_ORDER, nextSort, TableRow, TableSort, TableTab, TableView, toTableRows } from './tableModel';
 
@@ -248,7 +247,7 @@ class MappingTable implements vscode.Disposable {
     const params: MappingRowsParams = { textDocument: { uri: this.document.uri.toString() }, withProblems: true };
     let result: MappingRowsResult | null;
     try {
-      result = await this.client.sendRequest<MappingRowsResult | null>(MappingRowsRequestMethod, params);
+      result = await this.client.sendRequest(MappingRowsRequest.type, params);
     } catch {
       return; // the server is restarting: its state change asks again
     }
@@ -360,7 +359,7 @@ class MappingTable implements vscode.Disposable {
       return;
     }
     const params: RowActionParams = { textDocument: { uri: result.uri }, version: result.version, line, action };
-    const answer = await this.client.sendRequest<RowActionResult>(RowActionRequestMethod, params);
+    const answer = await this.client.sendRequest(RowActionRequest.type, params);
     if (!answer?.edit) {
       this.message = answer?.message ?? 'Nothing changed.';
       return;

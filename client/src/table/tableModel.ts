@@ -4,7 +4,7 @@
  * row's deck, codes and problems in the words the table uses. Pure (no VS Code): the panel calls it
  * on every change, the unit tests call it directly.
  */
-import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../../server/src/protocol';
+import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../../protocol/messages';
 import { decodeCode, describeCode, parseCode } from '../../../server/src/service/midi/midiCode';
 
 /** Rekordbox's tabs in its order, then ours: every row at once. */

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 /**
- * Bad input (issue 3): a 10,000-row mapping, a binary file named x.midi.csv, a mapping deleted
+ * Bad input: a 10,000-row mapping, a binary file named x.midi.csv, a mapping deleted
  * while open. The extension must stay responsive (a hover still answers), the server must not stop,
  * and nothing may go unhandled.
  */
@@ -69,7 +69,7 @@ function badFile(name: string, content: string | Uint8Array): vscode.Uri {
   return vscode.Uri.file(file);
 }
 
-suite('bad input (issue 3)', function () {
+suite('bad input', function () {
   this.timeout(90000);
   let client: LanguageClient;
   const stateChanges: StateChangeEvent[] = [];

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../../server/src/serverProcess';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../../protocol/serverProcess';
 import {
   closeAllEditors,
   codeOf,

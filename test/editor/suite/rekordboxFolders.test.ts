@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 /**
- * Rekordbox's folders in the real editor (issue 7): Compare with Factory Mapping, Install into
+ * Rekordbox's folders in the real editor: Compare with Factory Mapping, Install into
  * Rekordbox… and Copy to a Safe Place… on a fake Rekordbox tree in a temporary folder, given to the
  * extension through the settings `rekordboxMidi.rekordbox.applicationFolder` and `…userMappingFolder`
  * (this machine is Linux, where nothing is found automatically). No dialog is answered: the

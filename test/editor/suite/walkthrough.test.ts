@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 /**
- * The "Get started with Rekordbox MIDI mappings" walkthrough (issue 7, part 4) in the real editor:
+ * The "Get started with Rekordbox MIDI mappings" walkthrough in the real editor:
  * every step's page, picture and button exists, and the helper commands its
  * buttons run open a copy of the bundled example with the cursor on a code.
  */

@@ -1,4 +1,4 @@
-/** Control types (column 2), with what the evidence says of each (FORMAT.md, "Types"). */
+/** Control types (column 2), with what the evidence says of each (docs/format.md#types-unknown-type). */
 
 export interface ControlTypeInfo {
   name: string;

@@ -1,4 +1,4 @@
-/** Option flags (column 13), as seen in real files (FORMAT.md, "Options"). */
+/** Option flags (column 13), as seen in real files (docs/format.md#options-unknown-option-bad-option-value). */
 
 export interface OptionInfo {
   name: string;

@@ -1,6 +1,6 @@
 /**
  * Rekordbox's DUPLICATE "for another deck", one deck at a time, for files that write one row per
- * channel with empty deck columns (FORMAT.md, "Decks"): a copy of the row, inserted right after it,
+ * channel with empty deck columns (docs/format.md#codes-per-deck-expanddeckcodes): a copy of the row, inserted right after it,
  * whose MIDI IN code (and MIDI OUT code, if any) moves to the channel of the next deck the function
  * does not have yet. The code action, `rekordboxMidi/mappingRows` and `rekordboxMidi/rowAction`
  * share this one plan. Pure; never throws.

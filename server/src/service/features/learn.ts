@@ -22,7 +22,7 @@
  * never a save. Pure; never throws on any input.
  */
 import { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { LearnConflict, LearnedControl, LearnResult } from '../../protocol';
+import type { LearnConflict, LearnedControl, LearnResult } from '../../../../protocol/messages';
 import { Column, COLUMN_COUNT, COLUMNS, isInputDeckColumn, isOutputDeckColumn } from '../model/columns';
 import { readCode } from '../model/expandDeckCodes';
 import { columnAt, inputCodesOf, MappingModel, MappingRow, parseMapping, Row } from '../model/mappingModel';

@@ -7,7 +7,7 @@
  * mapping table to draw the document. Pure; never throws.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../protocol';
+import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../../../protocol/messages';
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { Column } from '../model/columns';
 import { impliedLsbCode } from '../model/codeConflicts';

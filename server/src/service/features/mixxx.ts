@@ -2,7 +2,7 @@
  * The Mixxx conversions as the server answers them (`rekordboxMidi/importMixxx`,
  * `rekordboxMidi/exportMixxx`): the engine is in ../mixxx; this checks the parameters.
  */
-import type { ExportMixxxResult, ImportMixxxParams, ImportMixxxResult } from '../../protocol';
+import type { ExportMixxxResult, ImportMixxxParams, ImportMixxxResult } from '../../../../protocol/messages';
 import { MappingModel } from '../model/mappingModel';
 import { convertMixxxXml } from '../mixxx/mixxxToRekordbox';
 import { rekordboxToMixxx } from '../mixxx/rekordboxToMixxx';

@@ -7,7 +7,7 @@
  * The caller applies the edit as one undo step. Pure; never throws.
  */
 import { TextEdit } from 'vscode-languageserver-types';
-import type { RowActionKind, RowActionResult } from '../../protocol';
+import type { RowActionKind, RowActionResult } from '../../../../protocol/messages';
 import { MappingModel } from '../model/mappingModel';
 import { duplicateForDecksEdit } from './codeActions';
 import { buildDeckCopyIndex, duplicateForDeckEdit, fillDeckChannelsConflict, planDuplicateForDeck } from './duplicateForDeck';

@@ -26,7 +26,7 @@ export function isParameterCode(code: number): boolean {
 
 /**
  * The code a row of this type also receives because of this one: a KnobSliderHiRes row on CC n
- * (0–31) implies the fine half on CC n+32, same channel (FORMAT.md). Undefined for any other type
+ * (0–31) implies the fine half on CC n+32, same channel (docs/format.md#14-bit-controls). Undefined for any other type
  * or code (a HiRes row on a note or on CC 32+ implies nothing Rekordbox reads).
  */
 export function impliedLsbCode(type: string, code: number): number | undefined {

@@ -1,6 +1,6 @@
 /**
  * Which MIDI codes each deck really receives (MIDI IN) and is sent (MIDI OUT) for one row.
- * FORMAT.md, "Decks": a base code plus a channel per deck (`900B`,`0,1,2,3` → `900B 910B 920B
+ * docs/format.md#codes-per-deck-expanddeckcodes: a base code plus a channel per deck (`900B`,`0,1,2,3` → `900B 910B 920B
  * 930B`), or an empty base and a full code per deck, or a base code alone. A deck channel is
  * added to the base channel (the reading community notes give; every factory row has channel 0
  * in its base, where both readings agree).

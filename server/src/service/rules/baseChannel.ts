@@ -1,6 +1,6 @@
 /**
  * `nonzero-base-channel` (warning): a base code on a channel other than 0 with deck channels.
- * FORMAT.md's open question: every factory row with deck channels has channel 0 in its base, so no
+ * The open question of docs/format.md#added-or-replaced-the-open-question: every factory row with deck channels has channel 0 in its base, so no
  * file shows whether Rekordbox adds a deck channel to the base channel or replaces it. The server
  * reads "added" (community notes; the FLX6 user edit `942E` with `2,3,0,1` makes sense only so);
  * a hand-made file reads as "replaced". The warning shows both readings and, in `data`, the row

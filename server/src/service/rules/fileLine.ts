@@ -1,4 +1,4 @@
-/** `file-line`: line 1 must be `@file,1,<Device name>` (FORMAT.md, "Lines"). */
+/** `file-line`: line 1 must be `@file,1,<Device name>` (docs/format.md#lines-and-dialects). */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { fieldRange, lineRange, spanRange } from '../util/ranges';
 import { Rule } from './ruleContext';

@@ -1,5 +1,5 @@
 /**
- * 14-bit controls (FORMAT.md, "14-bit controls"): a `KnobSliderHiRes` row names the MSB controller,
+ * 14-bit controls (docs/format.md#14-bit-controls): a `KnobSliderHiRes` row names the MSB controller,
  * CC n with n in 0–31; the controller also sends the LSB (the fine value) on CC n+32, same channel,
  * which no row names.
  *
