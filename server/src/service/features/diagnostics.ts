@@ -1,60 +1,26 @@
 /**
- * Runs every rule over a model and returns LSP diagnostics, most severe first when capped.
+ * Runs every rule (rules/index.ts) over a model and returns LSP diagnostics, most severe first when capped.
  * Per-rule severities (the `rekordboxMidi.rules` setting, like eslint's rule levels) are applied to
  * what the rules report: a code set to "off" is dropped, any other level replaces the rule's own.
  */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
-import { MappingModel } from '../model/mappingModel';
-import { checkAppFolder } from '../rules/appFolder';
-import { checkBaseChannel } from '../rules/baseChannel';
-import { checkCellSyntax } from '../rules/cellSyntax';
-import { checkControlType } from '../rules/controlType';
-import { checkDuplicateCodes } from '../rules/duplicateCodes';
-import { checkFieldCount, isShiftedRow, uniformPaddedCount } from '../rules/fieldCount';
-import { inputCodesOf } from '../model/mappingModel';
-import { checkFileLine } from '../rules/fileLine';
-import { checkFunctionName } from '../rules/functionName';
-import { checkHiRes } from '../rules/hiRes';
-import { checkIdenticalRows } from '../rules/identicalRows';
-import { checkLineEndings } from '../rules/lineEndings';
-import { checkNonAscii } from '../rules/nonAscii';
-import { checkOptions } from '../rules/options';
-import { checkQuotedFields } from '../rules/quotedFields';
-import { Rule, RULE_CODES, RuleCode, RuleContext, makeDiagnostic, SOURCE } from '../rules/ruleContext';
-import { checkTypeMismatch } from '../rules/typeMismatch';
-
-export const RULES: readonly Rule[] = [
-  checkFileLine,
-  checkFieldCount,
-  checkQuotedFields,
-  checkCellSyntax,
-  checkControlType,
-  checkOptions,
-  checkFunctionName,
-  checkDuplicateCodes,
-  checkHiRes,
-  checkTypeMismatch,
-  checkBaseChannel,
-  checkIdenticalRows,
-  checkAppFolder,
-  checkLineEndings,
-  checkNonAscii,
-];
-
-/** The codes some rules report: a rule whose every code is set to "off" is not run at all. */
-const CODES_OF_RULE = new Map<Rule, readonly RuleCode[]>([
-  [checkHiRes, ['hires-lsb-collision', 'hires-cc-range']],
-  [checkTypeMismatch, ['type-mismatch', 'input-on-indicator']],
-  [checkBaseChannel, ['nonzero-base-channel']],
-  [checkIdenticalRows, ['identical-rows']],
-  [checkAppFolder, ['app-folder']],
-  [checkLineEndings, ['mixed-line-endings']],
-  [checkNonAscii, ['non-ascii']],
-]);
+import { inputCodesOf, MappingModel } from '../model/mappingModel';
+import { isShiftedRow, uniformPaddedCount } from '../rules/fieldCount';
+import { RULE_CODES, RuleCode, RULES } from '../rules/index';
+import { makeDiagnostic, RuleCodeInfo, RuleContext, SOURCE } from '../rules/ruleContext';
 
 /** More than this many diagnostics help nobody (a binary file would give millions). */
 export const MAX_DIAGNOSTICS = 1000;
+
+/** The runner's own code, no rule's (the setting cannot name it): declared like a rule's, for docs/diagnostics.md's table. */
+export const RUNNER_CODES: { readonly 'too-many-problems': RuleCodeInfo } = {
+  'too-many-problems': {
+    levels: ['information'],
+    summary: `more than ${MAX_DIAGNOSTICS.toLocaleString('en-US')} diagnostics: the most severe ${MAX_DIAGNOSTICS - 1} are kept`,
+    docs: 'docs/diagnostics.md#too-many-problems',
+  },
+};
 
 /** What `rekordboxMidi.rules` may set a rule code to. */
 export type RuleSeveritySetting = 'off' | 'error' | 'warning' | 'information' | 'hint';
@@ -112,7 +78,7 @@ export function computeDiagnostics(model: MappingModel, options: DiagnosticsOpti
   const diagnostics: Diagnostic[] = [];
   const paddedCount = uniformPaddedCount(model);
   const levels = resolveRuleSeverities(options.ruleSeverities);
-  const context: RuleContext = {
+  const context: RuleContext<RuleCode> = {
     model,
     paddedCount,
     isShifted: row => isShiftedRow(row, paddedCount),
@@ -128,9 +94,9 @@ export function computeDiagnostics(model: MappingModel, options: DiagnosticsOpti
     },
   };
   for (const rule of RULES) {
-    const codes = CODES_OF_RULE.get(rule);
-    if (codes && codes.every(code => levels.get(code) === 'off')) continue;
-    rule(context);
+    // A rule whose every code is off is not run at all.
+    if (Object.keys(rule.codes).every(code => levels.get(code) === 'off')) continue;
+    rule.check(context);
   }
   diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.severity ?? 1) - (b.severity ?? 1),
@@ -144,7 +110,9 @@ export function computeDiagnostics(model: MappingModel, options: DiagnosticsOpti
     severity: DiagnosticSeverity.Information,
     source: SOURCE,
     code: 'too-many-problems',
-    message: `${diagnostics.length - kept.length} more problems are not shown (only the first ${max - 1}, most severe first). Is this really a Rekordbox mapping?`,
+    message:
+      `${diagnostics.length - kept.length} more problems are not shown (only the first ${max - 1}, most severe first). ` +
+      'Is this really a Rekordbox mapping?',
   });
   return kept;
 }

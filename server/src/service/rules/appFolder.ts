@@ -12,7 +12,7 @@
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { lineRange } from '../util/ranges';
-import { Rule } from './ruleContext';
+import { defineRule } from './ruleContext';
 
 export type AppFolderPlatform = 'macos' | 'windows';
 
@@ -57,18 +57,27 @@ export function appFolderOf(uri: string): AppFolderPlatform | undefined {
   return undefined;
 }
 
-export const checkAppFolder: Rule = ({ model, uri, report }) => {
-  const platform = appFolderOf(uri);
-  const first = model.rows[0];
-  if (!platform || !first) return;
-  const folder = platform === 'macos' ? 'rekordbox.app/Contents/Resources/MidiMappings' : 'Program Files\\…\\MidiMappings';
-  report(
-    'app-folder',
-    DiagnosticSeverity.Warning,
-    lineRange(first),
-    `This file is in Rekordbox's application folder (${folder}), where its factory mappings ship. Users report Rekordbox ` +
-      'crashing at launch after editing files here, and an update replaces them. Save a copy elsewhere, edit the copy, and load it ' +
-      "with IMPORT in Rekordbox's MIDI window.",
-    { data: { platform } },
-  );
-};
+export const appFolderRule = defineRule({
+  codes: {
+    'app-folder': {
+      levels: ['warning'],
+      summary: "the file is inside Rekordbox's application folder",
+      docs: 'docs/diagnostics.md#app-folder',
+    },
+  },
+  check: ({ model, uri, report }) => {
+    const platform = appFolderOf(uri);
+    const first = model.rows[0];
+    if (!platform || !first) return;
+    const folder = platform === 'macos' ? 'rekordbox.app/Contents/Resources/MidiMappings' : 'Program Files\\…\\MidiMappings';
+    report(
+      'app-folder',
+      DiagnosticSeverity.Warning,
+      lineRange(first),
+      `This file is in Rekordbox's application folder (${folder}), where its factory mappings ship. Users report Rekordbox ` +
+        'crashing at launch after editing files here, and an update replaces them. Save a copy elsewhere, edit the copy, and load it ' +
+        "with IMPORT in Rekordbox's MIDI window.",
+      { data: { platform } },
+    );
+  },
+});

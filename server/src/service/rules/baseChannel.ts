@@ -16,7 +16,7 @@ import { parseChannel, readCode } from '../model/expandDeckCodes';
 import { MappingRow } from '../model/mappingModel';
 import { formatCode, isChannelMessage, withChannel } from '../midi/midiCode';
 import { cellRange } from '../util/ranges';
-import { Rule, RuleContext } from './ruleContext';
+import { defineRule, RuleContext } from './ruleContext';
 
 export interface BaseChannelData {
   side: 'input' | 'output';
@@ -32,15 +32,24 @@ export interface BaseChannelData {
   edits: TextEdit[];
 }
 
-export const checkBaseChannel: Rule = context => {
-  for (const row of context.model.mappingRows) {
-    if (context.isShifted(row)) continue;
-    checkSide(context, row, Column.Input, Column.InputDeck1, 'input');
-    checkSide(context, row, Column.Output, Column.OutputDeck1, 'output');
-  }
-};
+export const baseChannelRule = defineRule({
+  codes: {
+    'nonzero-base-channel': {
+      levels: ['warning'],
+      summary: 'a base code on a channel other than 0 with deck channels: added or replaced? (both readings shown)',
+      docs: 'docs/diagnostics.md#nonzero-base-channel',
+    },
+  },
+  check: context => {
+    for (const row of context.model.mappingRows) {
+      if (context.isShifted(row)) continue;
+      checkSide(context, row, Column.Input, Column.InputDeck1, 'input');
+      checkSide(context, row, Column.Output, Column.OutputDeck1, 'output');
+    }
+  },
+});
 
-function checkSide({ report }: RuleContext, row: MappingRow, baseColumn: number, firstDeck: number, side: 'input' | 'output'): void {
+function checkSide({ report }: RuleContext<'nonzero-base-channel'>, row: MappingRow, baseColumn: number, firstDeck: number, side: 'input' | 'output'): void {
   const values = row.line.values;
   const baseValue = values[baseColumn];
   if (baseValue === undefined || baseValue === '') return;

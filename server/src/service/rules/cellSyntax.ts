@@ -9,7 +9,7 @@ import { Column } from '../model/columns';
 import { parseChannel, readCode } from '../model/expandDeckCodes';
 import { decodeCode, isChannelMessage, isHexCode } from '../midi/midiCode';
 import { cellRange } from '../util/ranges';
-import { Rule, RuleCode } from './ruleContext';
+import { CodesOf, defineRule } from './ruleContext';
 
 /** Each side's base column and first deck column. */
 const SIDES = [
@@ -17,19 +17,48 @@ const SIDES = [
   [Column.Output, Column.OutputDeck1],
 ] as const;
 
-export const checkCellSyntax: Rule = context => {
-  for (const row of context.model.mappingRows) {
-    if (context.isShifted(row)) continue; // field-count already says the columns are wrong
-    for (const [baseColumn, firstDeck] of SIDES) {
-      for (const problem of sideProblems(row.line.values, baseColumn, firstDeck)) {
-        context.report(problem.code, problem.severity, cellRange(row, problem.column), problem.message);
+export const cellSyntaxRule = defineRule({
+  codes: {
+    'bad-hex': {
+      levels: ['error'],
+      summary: 'a MIDI IN or MIDI OUT code that is not 4 hex digits',
+      docs: 'docs/diagnostics.md#bad-hex',
+    },
+    'long-code': {
+      levels: ['warning'],
+      summary: 'a 6-hex MIDI OUT code (Rekordbox keeps the first 4)',
+      docs: 'docs/diagnostics.md#long-code',
+    },
+    'bad-deck': {
+      levels: ['error'],
+      summary: 'a deck cell that is neither a channel 0–15 nor a 4-hex code',
+      docs: 'docs/diagnostics.md#bad-deck',
+    },
+    'channel-overflow': {
+      levels: ['error'],
+      summary: 'base channel + deck channel past 15',
+      docs: 'docs/diagnostics.md#channel-overflow',
+    },
+    'deck-without-base': {
+      levels: ['warning'],
+      summary: 'a deck channel with no base code to apply it to',
+      docs: 'docs/diagnostics.md#deck-without-base',
+    },
+  },
+  check: context => {
+    for (const row of context.model.mappingRows) {
+      if (context.isShifted(row)) continue; // field-count already says the columns are wrong
+      for (const [baseColumn, firstDeck] of SIDES) {
+        for (const problem of sideProblems(row.line.values, baseColumn, firstDeck)) {
+          context.report(problem.code, problem.severity, cellRange(row, problem.column), problem.message);
+        }
       }
     }
-  }
-};
+  },
+});
 
 export interface CellProblem {
-  code: Extract<RuleCode, 'bad-hex' | 'long-code' | 'bad-deck' | 'channel-overflow' | 'deck-without-base'>;
+  code: CodesOf<typeof cellSyntaxRule>;
   severity: DiagnosticSeverity;
   column: number;
   message: string;
@@ -66,7 +95,9 @@ export function sideProblems(values: readonly string[], baseColumn: number, firs
           code: 'deck-without-base',
           severity: DiagnosticSeverity.Warning,
           column,
-          message: `Deck ${deck} ${side} channel ${channel} has no effect: the row has no base ${side} code to put it on. Write the base code, or a full 4-hex code here.`,
+          message:
+            `Deck ${deck} ${side} channel ${channel} has no effect: the row has no base ${side} code to put it on. ` +
+            'Write the base code, or a full 4-hex code here.',
         });
       } else if (base !== undefined && isChannelMessage(base)) {
         const baseChannel = (base >> 8) & 0x0f;
@@ -75,7 +106,9 @@ export function sideProblems(values: readonly string[], baseColumn: number, firs
             code: 'channel-overflow',
             severity: DiagnosticSeverity.Error,
             column,
-            message: `Deck ${deck}: base channel ${baseChannel} + deck channel ${channel} = ${baseChannel + channel}, past the last MIDI channel (15, shown as 16).`,
+            message:
+              `Deck ${deck}: base channel ${baseChannel} + deck channel ${channel} = ${baseChannel + channel}, ` +
+              'past the last MIDI channel (15, shown as 16).',
           });
         }
       }

@@ -4,23 +4,33 @@ import { CONTROL_TYPES, controlType } from '../catalog/controlTypes';
 import { typoDistance } from '../catalog/functionCatalog';
 import { Column } from '../model/columns';
 import { cellRange } from '../util/ranges';
-import { Rule } from './ruleContext';
+import { defineRule } from './ruleContext';
 
-export const checkControlType: Rule = ({ model, report, isShifted }) => {
-  for (const row of model.mappingRows) {
-    const type = row.type;
-    if (type === '' || isShifted(row)) continue; // an empty type is seen in factory files
-    if (controlType(type)) continue;
-    const close = closestType(type);
-    report(
-      'unknown-type',
-      DiagnosticSeverity.Warning,
-      cellRange(row, Column.Type),
-      `Unknown type '${type}'${close ? `: did you mean '${close}'?` : '.'} Known types: Button, Pad, KnobSlider, KnobSliderHiRes, Rotary, JogRotate, Indicator…`,
-      { data: { suggestions: close ? [close] : [] } },
-    );
-  }
-};
+export const controlTypeRule = defineRule({
+  codes: {
+    'unknown-type': {
+      levels: ['warning'],
+      summary: 'a type no file or report shows (with "did you mean")',
+      docs: 'docs/diagnostics.md#unknown-type',
+    },
+  },
+  check: ({ model, report, isShifted }) => {
+    for (const row of model.mappingRows) {
+      const type = row.type;
+      if (type === '' || isShifted(row)) continue; // an empty type is seen in factory files
+      if (controlType(type)) continue;
+      const close = closestType(type);
+      report(
+        'unknown-type',
+        DiagnosticSeverity.Warning,
+        cellRange(row, Column.Type),
+        `Unknown type '${type}'${close ? `: did you mean '${close}'?` : '.'} ` +
+          'Known types: Button, Pad, KnobSlider, KnobSliderHiRes, Rotary, JogRotate, Indicator…',
+        { data: { suggestions: close ? [close] : [] } },
+      );
+    }
+  },
+});
 
 function closestType(value: string): string | undefined {
   let best: string | undefined;

@@ -7,21 +7,30 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column } from '../model/columns';
 import { cellRange } from '../util/ranges';
-import { Rule } from './ruleContext';
+import { defineRule } from './ruleContext';
 
-export const checkFunctionName: Rule = ({ model, catalog, report }) => {
-  for (const row of model.mappingRows) {
-    if (row.functionState !== 'assigned') continue;
-    if (catalog.has(row.functionName)) continue;
-    const { suggestions, hint } = catalog.help(row.functionName);
-    const why = hint ? `${hint}.` : 'no Rekordbox file seen so far uses it (there is no official list).';
-    const offer = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ')}?` : '';
-    report(
-      'unknown-function',
-      DiagnosticSeverity.Warning,
-      cellRange(row, Column.Function),
-      `Unknown function '${row.functionName}': ${why}${offer}`,
-      { data: { suggestions } },
-    );
-  }
-};
+export const functionNameRule = defineRule({
+  codes: {
+    'unknown-function': {
+      levels: ['warning'],
+      summary: 'a function name the catalog does not know, with up to 3 suggestions',
+      docs: 'docs/diagnostics.md#unknown-function',
+    },
+  },
+  check: ({ model, catalog, report }) => {
+    for (const row of model.mappingRows) {
+      if (row.functionState !== 'assigned') continue;
+      if (catalog.has(row.functionName)) continue;
+      const { suggestions, hint } = catalog.help(row.functionName);
+      const why = hint ? `${hint}.` : 'no Rekordbox file seen so far uses it (there is no official list).';
+      const offer = suggestions.length ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ')}?` : '';
+      report(
+        'unknown-function',
+        DiagnosticSeverity.Warning,
+        cellRange(row, Column.Function),
+        `Unknown function '${row.functionName}': ${why}${offer}`,
+        { data: { suggestions } },
+      );
+    }
+  },
+});

@@ -24,7 +24,7 @@ import { MappingRow } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
 import { cellRange } from '../util/ranges';
 import { assignsInput } from '../model/codeConflicts';
-import { Rule } from './ruleContext';
+import { defineRule } from './ruleContext';
 import { HI_RES_TYPE } from '../catalog/controlTypes';
 
 const MAX_RELATED = 10;
@@ -46,61 +46,77 @@ function isControlChange(code: number): boolean {
   return code >> 12 === 0xb;
 }
 
-export const checkHiRes: Rule = ({ model, uri, report, inputCodes }) => {
-  const lsbCodes = new Map<number, LsbEntry>();
-  for (const row of model.mappingRows) {
-    if (row.type !== HI_RES_TYPE) continue;
-    let reportedColumn: number | undefined;
-    for (const msb of inputCodes(row)) {
-      if (!isControlChange(msb.code)) continue; // a HiRes row on a note is type-mismatch's business
-      const cc = msb.code & 0xff;
-      if (cc <= 31) {
-        const lsb = msb.code + 32;
-        let entry = lsbCodes.get(lsb);
-        if (!entry) lsbCodes.set(lsb, (entry = { owners: [], assignedFunctions: [] }));
-        if (entry.owners.length < MAX_RELATED) entry.owners.push({ row, msb });
-        if (row.functionState === 'assigned' && entry.assignedFunctions.length < 2 && !entry.assignedFunctions.includes(row.functionName)) {
-          entry.assignedFunctions.push(row.functionName);
+export const hiResRule = defineRule({
+  codes: {
+    'hires-lsb-collision': {
+      levels: ['error', 'warning'],
+      summary: 'a row receives the fine half (LSB, CC n+32) of a `KnobSliderHiRes` row on CC n: error when the two rows carry different functions',
+      docs: 'docs/diagnostics.md#hires-lsb-collision',
+    },
+    'hires-cc-range': {
+      levels: ['warning'],
+      summary: 'a `KnobSliderHiRes` row (with a function) on CC 32–127: a 14-bit MSB is CC 0–31',
+      docs: 'docs/diagnostics.md#hires-cc-range',
+    },
+  },
+  check: ({ model, uri, report, inputCodes }) => {
+    const lsbCodes = new Map<number, LsbEntry>();
+    for (const row of model.mappingRows) {
+      if (row.type !== HI_RES_TYPE) continue;
+      let reportedColumn: number | undefined;
+      for (const msb of inputCodes(row)) {
+        if (!isControlChange(msb.code)) continue; // a HiRes row on a note is type-mismatch's business
+        const cc = msb.code & 0xff;
+        if (cc <= 31) {
+          const lsb = msb.code + 32;
+          let entry = lsbCodes.get(lsb);
+          if (!entry) lsbCodes.set(lsb, (entry = { owners: [], assignedFunctions: [] }));
+          if (entry.owners.length < MAX_RELATED) entry.owners.push({ row, msb });
+          if (row.functionState === 'assigned' && entry.assignedFunctions.length < 2 && !entry.assignedFunctions.includes(row.functionName)) {
+            entry.assignedFunctions.push(row.functionName);
+          }
+          continue;
         }
-        continue;
+        if (row.functionState !== 'assigned') continue;
+        // Base + channels: the CC is written once, in the base cell; report it there, once.
+        const column = msb.baseColumn ?? msb.column;
+        if (column === reportedColumn) continue;
+        reportedColumn = column;
+        report('hires-cc-range', DiagnosticSeverity.Warning, cellRange(row, column), ccRangeMessage(msb.code), {
+          data: cc <= 63 ? { cc, msbCode: formatCode(msb.code - 32) } : { cc },
+        });
       }
-      if (row.functionState !== 'assigned') continue;
-      // Base + channels: the CC is written once, in the base cell; report it there, once.
-      const column = msb.baseColumn ?? msb.column;
-      if (column === reportedColumn) continue;
-      reportedColumn = column;
-      report('hires-cc-range', DiagnosticSeverity.Warning, cellRange(row, column), ccRangeMessage(msb.code), {
-        data: cc <= 63 ? { cc, msbCode: formatCode(msb.code - 32) } : { cc },
-      });
     }
-  }
-  if (lsbCodes.size === 0) return;
+    if (lsbCodes.size === 0) return;
 
-  for (const row of model.mappingRows) {
-    if (!assignsInput(row)) continue;
-    for (const use of inputCodes(row)) {
-      const entry = lsbCodes.get(use.code);
-      if (!entry) continue;
-      const otherFunction = entry.assignedFunctions.some(f => f !== row.functionName);
-      // Name the owner that matters most: one that assigns another function, else the first.
-      const owner =
-        entry.owners.find(o => o.row.functionState === 'assigned' && o.row.functionName !== row.functionName) ??
-        entry.owners.find(o => o.row.functionState === 'assigned') ??
-        entry.owners[0];
-      const relatedInformation: DiagnosticRelatedInformation[] = entry.owners.map(o => ({
-        location: { uri, range: cellRange(o.row, o.msb.column) },
-        message: `${ownerName(o)}: KnobSliderHiRes on ${formatCode(o.msb.code)}${o.msb.deck ? ` (deck ${o.msb.deck})` : ''}, fine value on ${formatCode(use.code)}`,
-      }));
-      report(
-        'hires-lsb-collision',
-        otherFunction ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-        cellRange(row, use.column),
-        collisionMessage(row, use, owner),
-        { relatedInformation, data: { code: formatCode(use.code), msb: formatCode(owner.msb.code), msbLine: owner.row.line.line } },
-      );
+    for (const row of model.mappingRows) {
+      if (!assignsInput(row)) continue;
+      for (const use of inputCodes(row)) {
+        const entry = lsbCodes.get(use.code);
+        if (!entry) continue;
+        const otherFunction = entry.assignedFunctions.some(f => f !== row.functionName);
+        // Name the owner that matters most: one that assigns another function, else the first.
+        const owner =
+          entry.owners.find(o => o.row.functionState === 'assigned' && o.row.functionName !== row.functionName) ??
+          entry.owners.find(o => o.row.functionState === 'assigned') ??
+          entry.owners[0];
+        const relatedInformation: DiagnosticRelatedInformation[] = entry.owners.map(o => ({
+          location: { uri, range: cellRange(o.row, o.msb.column) },
+          message:
+            `${ownerName(o)}: KnobSliderHiRes on ${formatCode(o.msb.code)}${o.msb.deck ? ` (deck ${o.msb.deck})` : ''}, ` +
+            `fine value on ${formatCode(use.code)}`,
+        }));
+        report(
+          'hires-lsb-collision',
+          otherFunction ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+          cellRange(row, use.column),
+          collisionMessage(row, use, owner),
+          { relatedInformation, data: { code: formatCode(use.code), msb: formatCode(owner.msb.code), msbLine: owner.row.line.line } },
+        );
+      }
     }
-  }
-};
+  },
+});
 
 function ownerName(o: Owner): string {
   return o.row.functionState === 'assigned' ? o.row.functionName : `line ${o.row.line.line + 1} (no function assigned)`;

@@ -15,64 +15,74 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { Column, COLUMN_COUNT } from '../model/columns';
 import { cellValue, MappingRow } from '../model/mappingModel';
 import { spanRange } from '../util/ranges';
-import { Rule } from './ruleContext';
+import { defineRule } from './ruleContext';
 
 const SEPARATOR = '\u0001';
 
-export const checkIdenticalRows: Rule = ({ model, uri, report }) => {
-  // Rows with another function or comment cannot be identical: group by those first (cheap), and
-  // normalise only the rows of groups with more than one row. Real files have few such groups.
-  // Nested maps on the cells' own strings: no key is built, and a function's only row, like a
-  // comment's, is kept as it is (most functions have one row: no map or array for them).
-  type ByComment = Map<string, MappingRow | MappingRow[]>;
-  const byFunction = new Map<string, MappingRow | ByComment>();
-  const groups: MappingRow[][] = [];
-  const addByComment = (byComment: ByComment, row: MappingRow): void => {
-    const comment = cellValue(row, Column.Comment).trim();
-    const seen = byComment.get(comment);
-    if (seen === undefined) byComment.set(comment, row);
-    else if (Array.isArray(seen)) seen.push(row);
-    else {
-      const group = [seen, row];
-      byComment.set(comment, group);
-      groups.push(group);
-    }
-  };
-  for (const row of model.mappingRows) {
-    const name = row.functionName.trim();
-    const seen = byFunction.get(name);
-    if (seen === undefined) byFunction.set(name, row);
-    else if (seen instanceof Map) addByComment(seen, row);
-    else {
-      const byComment: ByComment = new Map();
-      byFunction.set(name, byComment);
-      addByComment(byComment, seen);
-      addByComment(byComment, row);
-    }
-  }
-  for (const group of groups) {
-    const first = new Map<string, MappingRow>();
-    for (const row of group) {
-      const key = rowKey(row);
-      if (key === undefined) continue;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, row);
-        continue;
+export const identicalRowsRule = defineRule({
+  codes: {
+    'identical-rows': {
+      levels: ['warning'],
+      summary: 'a row identical to an earlier one',
+      docs: 'docs/diagnostics.md#identical-rows',
+    },
+  },
+  check: ({ model, uri, report }) => {
+    // Rows with another function or comment cannot be identical: group by those first (cheap), and
+    // normalise only the rows of groups with more than one row. Real files have few such groups.
+    // Nested maps on the cells' own strings: no key is built, and a function's only row, like a
+    // comment's, is kept as it is (most functions have one row: no map or array for them).
+    type ByComment = Map<string, MappingRow | MappingRow[]>;
+    const byFunction = new Map<string, MappingRow | ByComment>();
+    const groups: MappingRow[][] = [];
+    const addByComment = (byComment: ByComment, row: MappingRow): void => {
+      const comment = cellValue(row, Column.Comment).trim();
+      const seen = byComment.get(comment);
+      if (seen === undefined) byComment.set(comment, row);
+      else if (Array.isArray(seen)) seen.push(row);
+      else {
+        const group = [seen, row];
+        byComment.set(comment, group);
+        groups.push(group);
       }
-      report(
-        'identical-rows',
-        DiagnosticSeverity.Warning,
-        columnsRange(row),
-        `Same row as line ${earlier.line.line + 1}${row.functionName ? ` (${row.functionName})` : ''}: Rekordbox reads this mapping twice. Delete one of them.`,
-        {
-          relatedInformation: [{ location: { uri, range: columnsRange(earlier) }, message: 'first written here' }],
-          data: { firstLine: earlier.line.line },
-        },
-      );
+    };
+    for (const row of model.mappingRows) {
+      const name = row.functionName.trim();
+      const seen = byFunction.get(name);
+      if (seen === undefined) byFunction.set(name, row);
+      else if (seen instanceof Map) addByComment(seen, row);
+      else {
+        const byComment: ByComment = new Map();
+        byFunction.set(name, byComment);
+        addByComment(byComment, seen);
+        addByComment(byComment, row);
+      }
     }
-  }
-};
+    for (const group of groups) {
+      const first = new Map<string, MappingRow>();
+      for (const row of group) {
+        const key = rowKey(row);
+        if (key === undefined) continue;
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, row);
+          continue;
+        }
+        report(
+          'identical-rows',
+          DiagnosticSeverity.Warning,
+          columnsRange(row),
+          `Same row as line ${earlier.line.line + 1}${row.functionName ? ` (${row.functionName})` : ''}: ` +
+            'Rekordbox reads this mapping twice. Delete one of them.',
+          {
+            relatedInformation: [{ location: { uri, range: columnsRange(earlier) }, message: 'first written here' }],
+            data: { firstLine: earlier.line.line },
+          },
+        );
+      }
+    }
+  },
+});
 
 /** The row's 15 columns, normalised; undefined for rows that map nothing. */
 function rowKey(row: MappingRow): string | undefined {

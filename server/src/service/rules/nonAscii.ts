@@ -14,7 +14,7 @@ import { COLUMNS } from '../model/columns';
 import { columnAt, Row } from '../model/mappingModel';
 import { lineText } from '../parse/tokenizeCsv';
 import { spanRange } from '../util/ranges';
-import { Rule } from './ruleContext';
+import { defineRule } from './ruleContext';
 
 export const MAX_REPORTED = 50;
 const BOM = 0xfeff;
@@ -76,57 +76,66 @@ export function asciiReplacement(text: string): string | undefined {
   return out;
 }
 
-export const checkNonAscii: Rule = ({ model, report }) => {
-  const { csv } = model;
-  if (!/[^\x00-\x7f]/.test(csv.text)) return;
-  let total = 0;
-  const runs: Run[] = [];
-  for (const line of csv.lines) {
-    const row = model.rows[line.line];
-    const text = lineText(csv, line);
-    const pattern = /[^\x00-\x7f]+/g;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      let start = match.index;
-      let runText = match[0];
-      if (line.line === 0 && start === 0 && runText.charCodeAt(0) === BOM) {
+export const nonAsciiRule = defineRule({
+  codes: {
+    'non-ascii': {
+      levels: ['warning'],
+      summary: 'text outside ASCII, or a byte-order mark at the start (at most 50 per file)',
+      docs: 'docs/diagnostics.md#non-ascii',
+    },
+  },
+  check: ({ model, report }) => {
+    const { csv } = model;
+    if (!/[\u0080-\uffff]/.test(csv.text)) return;
+    let total = 0;
+    const runs: Run[] = [];
+    for (const line of csv.lines) {
+      const row = model.rows[line.line];
+      const text = lineText(csv, line);
+      const pattern = /[\u0080-\uffff]+/g; // every code unit past ASCII
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        let start = match.index;
+        let runText = match[0];
+        if (line.line === 0 && start === 0 && runText.charCodeAt(0) === BOM) {
+          total++;
+          if (runs.length < MAX_REPORTED) runs.push({ row, start: 0, end: 1, text: '\ufeff' });
+          start = 1;
+          runText = runText.slice(1);
+          if (runText === '') continue;
+        }
         total++;
-        if (runs.length < MAX_REPORTED) runs.push({ row, start: 0, end: 1, text: '\ufeff' });
-        start = 1;
-        runText = runText.slice(1);
-        if (runText === '') continue;
+        if (runs.length < MAX_REPORTED) runs.push({ row, start, end: start + runText.length, text: runText });
       }
-      total++;
-      if (runs.length < MAX_REPORTED) runs.push({ row, start, end: start + runText.length, text: runText });
     }
-  }
-  runs.forEach((run, i) => {
-    const more = i === runs.length - 1 && total > runs.length ? ` (${total - runs.length} more non-ASCII places further on are not listed.)` : '';
-    const range = spanRange(run.row, run.start, run.end);
-    if (run.text === '\ufeff' && run.row.line.line === 0 && run.start === 0) {
-      const data: NonAsciiData = { kind: 'bom' };
+    runs.forEach((run, i) => {
+      const more = i === runs.length - 1 && total > runs.length ? ` (${total - runs.length} more non-ASCII places further on are not listed.)` : '';
+      const range = spanRange(run.row, run.start, run.end);
+      if (run.text === '\ufeff' && run.row.line.line === 0 && run.start === 0) {
+        const data: NonAsciiData = { kind: 'bom' };
+        report(
+          'non-ascii',
+          DiagnosticSeverity.Warning,
+          range,
+          'The file starts with a byte-order mark (U+FEFF): no Rekordbox file has one, and Rekordbox may not recognise `@file` behind it. ' +
+            `Save the file without BOM (plain ASCII / UTF-8).${more}`,
+          { data },
+        );
+        return;
+      }
+      const codePoints = [...new Set(Array.from(run.text, ch => codePointLabel(ch.codePointAt(0)!)))];
+      const shown = Array.from(run.text).slice(0, 3).join('');
+      const listed = codePoints.slice(0, 3).join(', ') + (codePoints.length > 3 ? ', …' : '');
+      const replacement = asciiReplacement(run.text);
+      const where = run.row.kind === 'mapping' ? ` in the ${COLUMNS[columnAt(run.row, run.start)]?.title ?? 'fields past column 15'}` : '';
+      const data: NonAsciiData = replacement === undefined ? { kind: 'characters', codePoints } : { kind: 'characters', codePoints, replacement };
       report(
         'non-ascii',
         DiagnosticSeverity.Warning,
         range,
-        'The file starts with a byte-order mark (U+FEFF): no Rekordbox file has one, and Rekordbox may not recognise `@file` behind it. ' +
-          `Save the file without BOM (plain ASCII / UTF-8).${more}`,
+        `'${shown}${Array.from(run.text).length > 3 ? '…' : ''}' (${listed}) is not ASCII${where}: every Rekordbox file is plain ASCII, ` +
+          `and Rekordbox may misread it.${replacement !== undefined ? ` Write '${replacement}' instead.` : ''}${more}`,
         { data },
       );
-      return;
-    }
-    const codePoints = [...new Set(Array.from(run.text, ch => codePointLabel(ch.codePointAt(0)!)))];
-    const shown = Array.from(run.text).slice(0, 3).join('');
-    const listed = codePoints.slice(0, 3).join(', ') + (codePoints.length > 3 ? ', …' : '');
-    const replacement = asciiReplacement(run.text);
-    const where = run.row.kind === 'mapping' ? ` in the ${COLUMNS[columnAt(run.row, run.start)]?.title ?? 'fields past column 15'}` : '';
-    const data: NonAsciiData = replacement === undefined ? { kind: 'characters', codePoints } : { kind: 'characters', codePoints, replacement };
-    report(
-      'non-ascii',
-      DiagnosticSeverity.Warning,
-      range,
-      `'${shown}${Array.from(run.text).length > 3 ? '…' : ''}' (${listed}) is not ASCII${where}: every Rekordbox file is plain ASCII, ` +
-        `and Rekordbox may misread it.${replacement !== undefined ? ` Write '${replacement}' instead.` : ''}${more}`,
-      { data },
-    );
-  });
-};
+    });
+  },
+});

@@ -1,42 +1,30 @@
+/**
+ * What a rule is: one object (made with `defineRule`) that declares its diagnostic codes — each
+ * with its level(s), a one-line summary and its section in docs/diagnostics.md — next to the check
+ * that reports them. rules/index.ts lists the rules; the codes, the `rekordboxMidi.rules` schema and
+ * the docs table all come from there (scripts/syncRuleDocs.ts).
+ */
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import { FunctionCatalog } from '../catalog/functionCatalog';
 import { DeckCode } from '../model/expandDeckCodes';
 import { MappingModel, Row } from '../model/mappingModel';
 
-/**
- * Every diagnostic code the rules report; stable, documented in docs/diagnostics.md. The list is
- * what the `rekordboxMidi.rules` setting can name (see features/diagnostics.ts).
- */
-export const RULE_CODES = [
-  'file-line',
-  'field-count',
-  'quoted-field',
-  'bad-hex',
-  'long-code',
-  'bad-deck',
-  'channel-overflow',
-  'deck-without-base',
-  'unknown-type',
-  'unknown-option',
-  'bad-option-value',
-  'unknown-function',
-  'duplicate-code',
-  'hires-lsb-collision',
-  'hires-cc-range',
-  'type-mismatch',
-  'input-on-indicator',
-  'nonzero-base-channel',
-  'identical-rows',
-  'app-folder',
-  'mixed-line-endings',
-  'non-ascii',
-] as const;
-
-export type RuleCode = (typeof RULE_CODES)[number];
-
 export const SOURCE = 'rekordbox-midi';
 
-export interface RuleContext {
+/** A level a code reports at, as docs/diagnostics.md and the setting name it. */
+export type RuleLevel = 'error' | 'warning' | 'information' | 'hint';
+
+/** What a rule declares about each of its codes. */
+export interface RuleCodeInfo {
+  /** The level(s) the rule reports the code at (some codes report at two, depending on the case). */
+  readonly levels: readonly RuleLevel[];
+  /** One line, Markdown: the docs table and the setting's schema show it. */
+  readonly summary: string;
+  /** The code's section: `docs/diagnostics.md#<anchor>`. */
+  readonly docs: string;
+}
+
+export interface RuleContext<Code extends string> {
   model: MappingModel;
   uri: string;
   catalog: FunctionCatalog;
@@ -46,8 +34,9 @@ export interface RuleContext {
   isShifted(row: Row): boolean;
   /** What each deck of a row receives (see expandDeckCodes). */
   inputCodes(row: Row): DeckCode[];
+  /** Reports a diagnostic; only the codes the rule declares type-check. */
   report(
-    code: RuleCode,
+    code: Code,
     severity: DiagnosticSeverity,
     range: Range,
     message: string,
@@ -55,10 +44,21 @@ export interface RuleContext {
   ): void;
 }
 
-export type Rule = (context: RuleContext) => void;
+export interface Rule<Code extends string> {
+  readonly codes: { readonly [C in Code]: RuleCodeInfo };
+  check(context: RuleContext<Code>): void;
+}
+
+/** The codes a rule (or a union of rules) declares. */
+export type CodesOf<R> = R extends Rule<infer Code> ? Code : never;
+
+/** A rule, its codes inferred from the keys of `codes` (so `report` takes no other). */
+export function defineRule<Code extends string>(rule: Rule<Code>): Rule<Code> {
+  return rule;
+}
 
 export function makeDiagnostic(
-  code: RuleCode,
+  code: string,
   severity: DiagnosticSeverity,
   range: Range,
   message: string,

@@ -21,7 +21,7 @@ import { readCode } from '../model/expandDeckCodes';
 import { cellValue, MappingRow } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode } from '../midi/midiCode';
 import { cellRange, spanRange } from '../util/ranges';
-import { Rule, RuleContext } from './ruleContext';
+import { CodesOf, defineRule, RuleContext } from './ruleContext';
 
 /** Types that read a value that moves: they need a control change (or similar), not a note. */
 export const CONTINUOUS_TYPES: ReadonlySet<string> = new Set(['Rotary', 'KnobSlider', 'KnobSliderHiRes', 'JogRotate', 'RotaryAsKnob', 'Difference']);
@@ -36,18 +36,34 @@ export function isParameterCode(code: number): boolean {
   return (code & 0xfff0) === 0xfff0;
 }
 
-export const checkTypeMismatch: Rule = context => {
-  for (const row of context.model.mappingRows) {
-    if (row.functionState !== 'assigned' || context.isShifted(row)) continue;
-    const type = row.type;
-    if (CONTINUOUS_TYPES.has(type)) checkContinuous(context, row);
-    if (type === 'Parameter') checkParameter(context, row);
-    else checkParameterCodes(context, row);
-    if (type !== 'Parameter' && controlType(type)?.outputOnly) checkIndicatorInput(context, row);
-  }
-};
+export const typeMismatchRule = defineRule({
+  codes: {
+    'type-mismatch': {
+      levels: ['warning'],
+      summary: 'a type that does not fit its codes: a moving-value type on a note, a `Parameter` without an `FFFx` code, an `FFFx` code on another type',
+      docs: 'docs/diagnostics.md#type-mismatch',
+    },
+    'input-on-indicator': {
+      levels: ['warning'],
+      summary: 'an Indicator, JogIndicator (or their HiRes forms) with a MIDI IN code',
+      docs: 'docs/diagnostics.md#input-on-indicator',
+    },
+  },
+  check: context => {
+    for (const row of context.model.mappingRows) {
+      if (row.functionState !== 'assigned' || context.isShifted(row)) continue;
+      const type = row.type;
+      if (CONTINUOUS_TYPES.has(type)) checkContinuous(context, row);
+      if (type === 'Parameter') checkParameter(context, row);
+      else checkParameterCodes(context, row);
+      if (type !== 'Parameter' && controlType(type)?.outputOnly) checkIndicatorInput(context, row);
+    }
+  },
+});
 
-function checkContinuous({ report, inputCodes }: RuleContext, row: MappingRow): void {
+type TypeMismatchContext = RuleContext<CodesOf<typeof typeMismatchRule>>;
+
+function checkContinuous({ report, inputCodes }: TypeMismatchContext, row: MappingRow): void {
   const notes = inputCodes(row).filter(c => isNote(c.code));
   if (notes.length === 0) return;
   const codes = [...new Set(notes.map(c => formatCode(c.code)))];
@@ -63,7 +79,7 @@ function checkContinuous({ report, inputCodes }: RuleContext, row: MappingRow): 
   );
 }
 
-function checkParameter({ report, inputCodes }: RuleContext, row: MappingRow): void {
+function checkParameter({ report, inputCodes }: TypeMismatchContext, row: MappingRow): void {
   const codes = inputCodes(row);
   if (codes.some(c => isParameterCode(c.code))) return;
   const column = cellValue(row, Column.Input) !== '' ? Column.Input : Column.Type;
@@ -79,7 +95,7 @@ function checkParameter({ report, inputCodes }: RuleContext, row: MappingRow): v
 }
 
 /** `FFFx` codes on a row that is not a Parameter: in any code or deck cell, MIDI IN or OUT. */
-function checkParameterCodes({ report }: RuleContext, row: MappingRow): void {
+function checkParameterCodes({ report }: TypeMismatchContext, row: MappingRow): void {
   const values = row.line.values;
   for (let column = Column.Input; column <= Column.OutputDeck4; column++) {
     const value = values[column];
@@ -97,7 +113,7 @@ function checkParameterCodes({ report }: RuleContext, row: MappingRow): void {
   }
 }
 
-function checkIndicatorInput({ report }: RuleContext, row: MappingRow): void {
+function checkIndicatorInput({ report }: TypeMismatchContext, row: MappingRow): void {
   const values = row.line.values;
   let first: number | undefined;
   let last: number | undefined;

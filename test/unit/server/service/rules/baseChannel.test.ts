@@ -1,4 +1,7 @@
-/** `nonzero-base-channel`: the open question in docs/format.md#added-or-replaced-the-open-question (is a deck channel added to the base channel, or does it replace it?). */
+/**
+ * `nonzero-base-channel`: the open question in docs/format.md#added-or-replaced-the-open-question (is a deck channel added to the
+ * base channel, or does it replace it?).
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, TextEdit } from 'vscode-languageserver-types';
@@ -36,7 +39,14 @@ describe('nonzero-base-channel', () => {
     const data = d.data as BaseChannelData;
     assert.deepEqual(
       { ...data, edits: undefined },
-      { side: 'input', base: '902E', decks: ['6', '7', '4', '5'], added: ['962E', '972E', '942E', '952E'], replaced: ['922E', '932E', '902E', '912E'], edits: undefined },
+      {
+        side: 'input',
+        base: '902E',
+        decks: ['6', '7', '4', '5'],
+        added: ['962E', '972E', '942E', '952E'],
+        replaced: ['922E', '932E', '902E', '912E'],
+        edits: undefined,
+      },
     );
     // The edits make the row say the same thing under both readings, and the warning goes away.
     const fixed = applyEdits(marked(source).text, data.edits);

@@ -6,6 +6,9 @@ import { computeDiagnostics } from '../../../../../server/src/service/features/d
 import { parseMapping } from '../../../../../server/src/service/model/mappingModel';
 import { corpusFiles, writtenByRekordbox } from '../../../../helpers/fixtures';
 import { EXPORT_HEAD, FACTORY_HEAD, row } from '../../../../helpers/markers';
+import { expectDiagnostics } from '../../../../helpers/expectDiagnostics';
+
+const { Warning: W } = DiagnosticSeverity;
 
 function unknownFunctions(text: string, catalog?: FunctionCatalog): Diagnostic[] {
   return computeDiagnostics(parseMapping(text), { uri: 'file:///test.midi.csv', catalog }).filter(d => d.code === 'unknown-function');
@@ -65,7 +68,14 @@ describe('unknown-function', () => {
   });
 
   it('never warns on a family member no file spells out', () => {
-    const names = ['PAD13_PadMode7+Shift', 'PAD13_HotCue+Shift', 'PAD16_Slicer', 'PAD9_VelocitySampler+Velocity', 'FX2Assign.SAMPLER', 'Parameter2Left_KeyShift'];
+    const names = [
+      'PAD13_PadMode7+Shift',
+      'PAD13_HotCue+Shift',
+      'PAD16_Slicer',
+      'PAD9_VelocitySampler+Velocity',
+      'FX2Assign.SAMPLER',
+      'Parameter2Left_KeyShift',
+    ];
     const text = EXPORT_HEAD + names.map((n, i) => row({ 0: n, 2: 'Pad', 3: `97${(i + 16).toString(16)}` })).join('\n');
     assert.deepEqual(unknownFunctions(text).map(d => d.message), []);
   });
@@ -106,5 +116,15 @@ describe('unknown-function', () => {
     const empty = new FunctionCatalog([]);
     const [d] = unknownFunctions(FACTORY_HEAD + row({ 0: 'PlayPause', 2: 'Button', 3: '900B' }), empty);
     assert.deepEqual(suggestionsOf(d), []);
+  });
+
+  it('warns on an unknown function with "did you mean", but not on #, #Name, NoFunction', () => {
+    const source =
+      FACTORY_HEAD +
+      '[[PlayPuase]],,Button,900B,,,,,,,,,,,\n' +
+      ['#', '#WhateverDisabled', 'NoFunction'].map((f, i) => row({ 0: f, 2: 'Button', 3: `90${10 + i}` })).join('\n');
+    const [d] = expectDiagnostics(source, [['unknown-function', W]]);
+    assert.match(d.message, /Did you mean 'PlayPause'/);
+    assert.deepEqual((d.data as { suggestions: string[] }).suggestions[0], 'PlayPause');
   });
 });

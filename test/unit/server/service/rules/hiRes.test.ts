@@ -12,7 +12,8 @@ const { Error: E, Warning: W } = DiagnosticSeverity;
 const CODES = ['hires-lsb-collision', 'hires-cc-range'];
 
 
-const hiRes = (name: string, base: string, ...decks: string[]) => row({ 0: name, 2: 'KnobSliderHiRes', 3: base, ...Object.fromEntries(decks.map((d, i) => [4 + i, d])) });
+const hiRes = (name: string, base: string, ...decks: string[]) =>
+  row({ 0: name, 2: 'KnobSliderHiRes', 3: base, ...Object.fromEntries(decks.map((d, i) => [4 + i, d])) });
 
 describe('hires-lsb-collision', () => {
   it('errs on a row that receives another function’s implied LSB (CC n+32), with related information to the HiRes row', () => {
@@ -79,7 +80,9 @@ describe('hires-lsb-collision', () => {
       ...Array.from({ length: 2000 }, () => row({ 0: 'EQHigh', 2: 'KnobSlider', 3: 'B033' })),
     ];
     const start = Date.now();
-    const diagnostics = computeDiagnostics(parseMapping(FACTORY_HEAD + rows.join('\n')), { maxDiagnostics: 10_000 }).filter(d => d.code === 'hires-lsb-collision');
+    const diagnostics = computeDiagnostics(parseMapping(FACTORY_HEAD + rows.join('\n')), { maxDiagnostics: 10_000 }).filter(
+      d => d.code === 'hires-lsb-collision',
+    );
     assert.equal(diagnostics.length, 2000);
     assert.ok(diagnostics.every(d => d.relatedInformation!.length === 10 && d.severity === E));
     assert.ok(Date.now() - start < 5000, 'took too long');
@@ -103,7 +106,8 @@ describe('hires-cc-range', () => {
   });
 
   it('accepts CC 0–31, and leaves rows that assign nothing alone', () => {
-    expectDiagnostics(FACTORY_HEAD + [hiRes('TempoSlider', 'B000', '0', '1'), hiRes('ChannelFader', 'B01F'), hiRes('#', 'B040'), hiRes('NoFunction', 'B050')].join('\n'), []);
+    const rows = [hiRes('TempoSlider', 'B000', '0', '1'), hiRes('ChannelFader', 'B01F'), hiRes('#', 'B040'), hiRes('NoFunction', 'B050')];
+    expectDiagnostics(FACTORY_HEAD + rows.join('\n'), []);
   });
 
   it('leaves a HiRes row on a note to type-mismatch', () => {

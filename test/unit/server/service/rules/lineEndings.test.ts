@@ -24,7 +24,8 @@ describe('mixed-line-endings', () => {
     const [d] = expectDiagnostics(`${HEAD}\r\n${HEADER}\r\n${PLAY}\r\n[[${CUE}]]\n${SYNC}\n${PLAY.replace('900B', '900D')}\r\n`, [[CODE, W]]);
     assert.equal(
       d.message,
-      'Mixed line endings: 4 CRLF, 2 LF, 0 CR. This is the first line ending in LF where most end in CRLF. Rekordbox writes CRLF throughout; normalise the file to one ending.',
+      'Mixed line endings: 4 CRLF, 2 LF, 0 CR. This is the first line ending in LF where most end in CRLF. ' +
+        'Rekordbox writes CRLF throughout; normalise the file to one ending.',
     );
     assert.deepEqual(d.data as LineEndingsData, { target: '\r\n', counts: { crlf: 4, lf: 2, cr: 0 } });
   });

@@ -12,7 +12,7 @@ import {
   RULE_SEVERITY_SETTINGS,
 } from '../../../../../server/src/service/features/diagnostics';
 import { parseMapping } from '../../../../../server/src/service/model/mappingModel';
-import { RULE_CODES } from '../../../../../server/src/service/rules/ruleContext';
+import { RULE_CODES } from '../../../../../server/src/service/rules/index';
 import { corpusFiles, REPO_ROOT, writtenByRekordbox } from '../../../../helpers/fixtures';
 import { FACTORY_HEAD, row } from '../../../../helpers/markers';
 
@@ -64,7 +64,11 @@ describe('rule severities (rekordboxMidi.rules)', () => {
 
   it('ignores unknown codes, unknown values and settings that are not an object (never throws)', () => {
     const defaults = levels();
-    for (const settings of [null, undefined, 'off', 42, ['off'], { 'no-such-rule': 'off' }, { 'bad-hex': 'loud' }, { 'bad-hex': 2 }, { 'bad-hex': null }, { 'too-many-problems': 'off' }, JSON.parse('{"__proto__":"off"}')]) {
+    const ignored = [
+      null, undefined, 'off', 42, ['off'], { 'no-such-rule': 'off' }, { 'bad-hex': 'loud' }, { 'bad-hex': 2 }, { 'bad-hex': null },
+      { 'too-many-problems': 'off' }, JSON.parse('{"__proto__":"off"}'),
+    ];
+    for (const settings of ignored) {
       assert.deepEqual(levels(settings), defaults, JSON.stringify(settings));
     }
     assert.equal(parseRuleSeverity('constructor'), undefined);

@@ -48,7 +48,9 @@ describe('type-mismatch', () => {
   });
 
   it('warns on a Parameter row without an FFFx code: on its MIDI IN cell, or on the type when MIDI IN is empty', () => {
-    const [d] = expectDiagnostics(FACTORY_HEAD + 'JogRatency,JogRatency,Parameter,[[900B]],,,,,,,,,,Value=4,\nMidiOutInterval,MidiOutInterval,[[Parameter]],,,,,,,,,,,Value=2,', [
+    const source =
+      FACTORY_HEAD + 'JogRatency,JogRatency,Parameter,[[900B]],,,,,,,,,,Value=4,\nMidiOutInterval,MidiOutInterval,[[Parameter]],,,,,,,,,,,Value=2,';
+    const [d] = expectDiagnostics(source, [
       ['type-mismatch', W],
       ['type-mismatch', W],
     ]);
@@ -66,12 +68,17 @@ describe('type-mismatch', () => {
   });
 
   it('accepts the factory Parameter rows', () => {
-    const rows = ['JogIndicatorInterval,JogIndicatorInterval,Parameter,FFF1,,,,,,,,,,Value=12,', 'JogRatency,JogRatency,Parameter,FFF2,,,,,,,,,,Value=4,unused'];
+    const rows = [
+      'JogIndicatorInterval,JogIndicatorInterval,Parameter,FFF1,,,,,,,,,,Value=12,',
+      'JogRatency,JogRatency,Parameter,FFF2,,,,,,,,,,Value=4,unused',
+    ];
     expectDiagnostics(FACTORY_HEAD + rows.join('\n'), []);
   });
 
   it('can be set to another level', () => {
-    expectDiagnostics(EXPORT_HEAD + 'ChannelFader,,[[KnobSlider]],9F29,,,,,,,,,,,', [['type-mismatch', I]], { ruleSeverities: { 'type-mismatch': 'information' } });
+    expectDiagnostics(EXPORT_HEAD + 'ChannelFader,,[[KnobSlider]],9F29,,,,,,,,,,,', [['type-mismatch', I]], {
+      ruleSeverities: { 'type-mismatch': 'information' },
+    });
     expectDiagnostics(EXPORT_HEAD + 'ChannelFader,,KnobSlider,9F29,,,,,,,,,,,', [], { ruleSeverities: { 'type-mismatch': 'off' } });
   });
 });
