@@ -8,6 +8,9 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { MixxxImportResult as ImportMixxxResult, MixxxImportSummary as ImportMixxxSummary } from '../server/src/service/mixxx/mixxxToRekordbox';
+import type { MixxxProblem as MixxxProblemInfo } from '../server/src/service/mixxx/readMixxxXml';
+import type { MixxxExportResult as ExportMixxxResult, MixxxExportSummary as ExportMixxxSummary } from '../server/src/service/mixxx/rekordboxToMixxx';
 
 /** `rekordboxMidi/decode`: what a 4-hex code means. */
 export namespace DecodeRequest {
@@ -268,38 +271,11 @@ export interface ImportMixxxParams {
   fileName?: string;
 }
 
-export interface MixxxProblemInfo {
-  severity: 'error' | 'warning';
-  message: string;
-  /** 1-based line and column in the XML, when known. */
-  line?: number;
-  column?: number;
-}
-
-export interface ImportMixxxSummary {
-  deviceName: string;
-  controls: number;
-  outputs: number;
-  rows: number;
-  /** Controls that now trigger a Rekordbox function. */
-  translated: number;
-  /** Of those, script-bound controls given the function of the same control on another deck. */
-  fromOtherDeck: number;
-  /** Controls kept in `NoFunction` rows for the user to assign. */
-  needUser: number;
-  needUserReasons: { reason: 'script' | 'noEquivalent'; text: string; controls: number; examples: string[] }[];
-  skipped: { reason: 'duplicate'; text: string; controls: number; examples: string[] }[];
-  lightsPlaced: number;
-  /** One paragraph for people. */
-  text: string;
-}
-
-export interface ImportMixxxResult {
-  /** The new mapping, CRLF line endings as Rekordbox writes them. */
-  csv: string;
-  summary: ImportMixxxSummary;
-  problems: MixxxProblemInfo[];
-}
+/**
+ * What an import gives: the Mixxx engine makes these (server/src/service/mixxx/), declared once
+ * there and named here as the protocol calls them.
+ */
+export type { ImportMixxxResult, ImportMixxxSummary, MixxxProblemInfo };
 
 /**
  * `rekordboxMidi/exportMixxx`: an open mapping as a Mixxx mapping skeleton: the rows whose functions
@@ -314,16 +290,5 @@ export interface ExportMixxxParams {
   textDocument: { uri: string };
 }
 
-export interface ExportMixxxSummary {
-  functionRows: number;
-  exportedRows: number;
-  controls: number;
-  outputs: number;
-  withoutEquivalent: { functionName: string; rows: number }[];
-  text: string;
-}
-
-export interface ExportMixxxResult {
-  xml: string;
-  summary: ExportMixxxSummary;
-}
+/** What an export gives, declared once where the engine makes it (server/src/service/mixxx/rekordboxToMixxx.ts). */
+export type { ExportMixxxResult, ExportMixxxSummary };

@@ -9,7 +9,7 @@
  * 1. NAME_OVERRIDES: a few names whose tab is plain from what they act on, whatever factory
  *    section holds them (`MixPoint…` → MIXPOINTLINK, `…Panel` → OTHER, the sampler deck's
  *    `SamplerVolume`/`SamplerCue` → SAMPLER).
- * 2. The factory sections holding the name (SECTION_TAB), one vote per file and section; a name
+ * 2. The factory sections holding the name (SECTION_TAB, catalog/tabs.ts), one vote per file and section; a name
  *    that also sits in a playable section ignores its State/illumination/Parameter rows (those are
  *    LED feedback or device settings for it). Most votes wins; a tie goes to the votes of the
  *    unedited factory files, then to TAB_ORDER.
@@ -22,36 +22,12 @@ import { parseMapping, MappingRow, outputCodesOf } from '../server/src/service/m
 import type { CatalogFile, FunctionEntry, Tab } from '../server/src/service/catalog/functionCatalog';
 import { ChoicePart, FamilyData, FamilyMatcher, FamilyPart, isChoice, isRange, patternText } from '../server/src/service/catalog/functionFamilies';
 import { FAMILY_SPECS, FamilySpec } from '../server/src/service/catalog/sources/familySpecs';
+import { SECTION_TAB } from '../server/src/service/catalog/tabs';
 
 const root = path.resolve(__dirname, '..', '..');
 const corpusDir = path.join(root, 'test', 'fixtures', 'corpus');
 const notesFile = path.join(root, 'server', 'src', 'service', 'catalog', 'sources', 'function-names-from-notes.tsv');
 export const outFile = path.join(root, 'server', 'src', 'service', 'catalog', 'functions.json');
-
-/** Factory section row → Rekordbox MIDI window tab. */
-export const SECTION_TAB: Record<string, Tab> = {
-  Browser: 'BROWSE',
-  Deck: 'DECK',
-  // Only in the DDJ-FLX6 user edit; every name in it sits in Deck in the factory files.
-  Scratch: 'DECK',
-  Mixer: 'MIXER',
-  // DDJ-FLX10 only. The CFXParameterCH1..4 knobs it holds sit in Effect in the DDJ-GRV6 and DDJ-SX
-  // files, and the GRV6's CFXOn/CFXSelect sit in Effect too: Sound Color FX are FX-tab functions.
-  SoundColorFX: 'FX',
-  Effect: 'FX',
-  // Only in the DDJ-FLX6 user edit; its names (HotCue, BeatJump, PadFx1…) sit in Performance elsewhere.
-  Mode: 'PAD',
-  Performance: 'PAD',
-  // Named by the format note; no file in the corpus has it.
-  Sampler: 'SAMPLER',
-  Others: 'OTHER',
-  // State, illumination, Parameter: read-only rows Rekordbox sends back to the controller (LED
-  // states, device settings) and timing parameters. Rekordbox's LIGHTING tab is for its DMX lighting
-  // mode, not controller LEDs, so these are OTHER.
-  State: 'OTHER',
-  illumination: 'OTHER',
-  Parameter: 'OTHER',
-};
 
 /** Sections whose rows are feedback or settings: they place a name only when nothing else does. */
 const FEEDBACK_SECTIONS = new Set(['State', 'illumination', 'Parameter']);

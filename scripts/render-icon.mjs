@@ -2,7 +2,7 @@
 /**
  * Renders media/icon.svg to media/icon.png (128×128, transparent corners), the Marketplace icon
  * (vsce refuses SVG icons). Uses the headless Chromium and playwright-core the editor lane already
- * has (test/editor/codeServerSetup.js), so no image library is added to the project.
+ * has (scripts/codeServerSetup.js), so no image library is added to the project.
  *
  *   node scripts/render-icon.mjs
  */
@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { loadPlaywright, setupCodeServer } = require('../test/editor/codeServerSetup.js');
+const { loadPlaywright, setupCodeServer } = require('./codeServerSetup.js');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'media', 'icon.svg');
 const target = path.join(root, 'media', 'icon.png');

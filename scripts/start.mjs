@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { setupCodeServer } = createRequire(import.meta.url)('../test/editor/codeServerSetup.js');
+const { setupCodeServer } = createRequire(import.meta.url)('./codeServerSetup.js');
 const args = process.argv.slice(2);
 const flag = name => args.includes(name);
 const option = name => {
@@ -136,7 +136,8 @@ async function startCodeServer() {
   }
   const url = `http://${host}/?folder=${encodeURIComponent(folder)}`;
   console.log(`start: VS Code (code-server) with the Rekordbox MIDI extension from ${root}`);
-  console.log(`start: folder ${path.relative(root, folder) || '.'}${fs.existsSync(withMistakes) ? ' (open with-mistakes.midi.csv to see the diagnostics)' : ''}`);
+  const hint = fs.existsSync(withMistakes) ? ' (open with-mistakes.midi.csv to see the diagnostics)' : '';
+  console.log(`start: folder ${path.relative(root, folder) || '.'}${hint}`);
   console.log(`start: logs in ${path.relative(root, base)}/; Ctrl+C stops`);
   console.log(url);
 }

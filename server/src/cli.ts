@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { computeDiagnostics, parseRuleSeverity } from './service/features/diagnostics';
-import { RULE_CODES } from './service/rules/ruleContext';
+import { RULE_CODES } from './service/rules/index';
 import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
 import { parseMapping } from './service/model/mappingModel';
 import { convertMixxxXml } from './service/mixxx/mixxxToRekordbox';

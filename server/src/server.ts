@@ -6,6 +6,7 @@ import {
   createConnection,
   Diagnostic,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -15,44 +16,31 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DecodeParams,
   DecodeRequest,
-  DecodeResult,
-  DocumentInfoParams,
   DocumentInfoRequest,
-  DocumentInfoResult,
-  ExportMixxxParams,
   ExportMixxxRequest,
-  ExportMixxxResult,
-  ImportMixxxParams,
   ImportMixxxRequest,
-  ImportMixxxResult,
-  LearnParams,
   LearnRequest,
-  LearnResult,
-  MappingRowsParams,
+  LearnParams,
   MappingRowsRequest,
-  MappingRowsResult,
-  ROW_ACTION_KINDS,
-  RowActionParams,
   RowActionRequest,
-  RowActionResult,
 } from '../../protocol/messages';
 import { CODE_ACTION_KINDS, computeCodeActions } from './service/features/codeActions';
 import { computeCompletion, resolveCompletionItem } from './service/features/completion';
+import { computeDecode } from './service/features/decode';
 import { computeDiagnostics } from './service/features/diagnostics';
+import { computeDocumentInfo } from './service/features/documentInfo';
 import { computeDocumentSymbols } from './service/features/documentSymbols';
 import { computeFoldingRanges } from './service/features/foldingRanges';
 import { computeFormattingEdits, computeRangeFormattingEdits } from './service/features/formatting';
 import { computeHover } from './service/features/hover';
 import { computeInlayHints } from './service/features/inlayHints';
-import { computeLearn } from './service/features/learn';
-import { computeExportMixxx, computeImportMixxx } from './service/features/mixxx';
+import { computeLearn, LEARN_FAILED } from './service/features/learn';
+import { computeExportMixxx, computeImportMixxx, IMPORT_MIXXX_FAILED } from './service/features/mixxx';
 import { computeMappingRows } from './service/features/mappingRows';
-import { computeRowAction } from './service/features/rowActions';
+import { computeRowAction, ROW_ACTION_FAILED, ROW_ACTION_NOT_OPEN } from './service/features/rowActions';
 import { computeDocumentHighlights, computeReferences } from './service/features/references';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './service/features/semanticTokens';
-import { decodeCode, describeCode, parseCode } from './service/midi/midiCode';
 import { MappingModel, parseMapping } from './service/model/mappingModel';
 
 type ValidateRun = 'onType' | 'onSave';
@@ -217,168 +205,127 @@ documents.onDidClose(event => {
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onHover(params =>
-  guard('hover', () => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? computeHover(modelOf(document), params.position) : null;
-  }, null),
-);
-
-connection.onCompletion(params =>
-  guard('completion', () => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? computeCompletion(modelOf(document), params.position, undefined, { itemDefaultsEditRange: hasItemDefaultsEditRange }) : null;
-  }, null),
-);
-
-connection.onCompletionResolve(item => guard('completionResolve', () => resolveCompletionItem(item), item));
-
-connection.onCodeAction(params =>
-  guard('codeAction', () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    return computeCodeActions(modelOf(document), {
-      uri: document.uri,
-      range: params.range,
-      diagnostics: params.context.diagnostics,
-      only: params.context.only,
-    });
-  }, null),
-);
-
-/** Answers a request about one open document from its model; unknown documents and failures get `fallback`. */
-function onDocument<P extends { textDocument: { uri: string } }, R>(what: string, fallback: R, handler: (model: MappingModel, params: P, uri: string) => R) {
-  return (params: P): R =>
-    guard(what, () => {
-      const document = documents.get(params.textDocument.uri);
-      return document ? handler(modelOf(document), params, document.uri) : fallback;
-    }, fallback);
+/** The open document a request names; undefined for one the server does not have, or a request naming none. */
+function documentOf(params: { textDocument?: { uri?: unknown } } | null | undefined): TextDocument | undefined {
+  const uri = params?.textDocument?.uri;
+  return typeof uri === 'string' ? documents.get(uri) : undefined;
 }
 
+interface DocumentRequestOptions<P, R> {
+  /** The answer for a document the server does not have (default: the fallback). */
+  notOpen?: R;
+  /** Whether this request needs the user's rule levels (`rekordboxMidi.rules`): they are fetched first. */
+  needsRules?: (params: P, uri: string) => boolean;
+}
+
+/**
+ * Answers a request about one open document from its model (parsed once per version): the one path
+ * of every per-document request. A document the server does not have gets `notOpen`; a handler that
+ * throws is logged and answered with `fallback`.
+ */
+function onDocument<P extends { textDocument: { uri: string } }, R>(
+  what: string,
+  fallback: R,
+  handler: (model: MappingModel, params: P, document: TextDocument, rules?: Record<string, unknown>) => R,
+  options: DocumentRequestOptions<P, R> = {},
+): (params: P) => R | Promise<R> {
+  const notOpen = 'notOpen' in options ? (options.notOpen as R) : fallback;
+  const answer = (params: P, document: TextDocument, rules?: Record<string, unknown>) =>
+    guard(what, () => handler(modelOf(document), params, document, rules), fallback);
+  return params => {
+    const document = documentOf(params);
+    if (!document) return notOpen;
+    if (!options.needsRules?.(params, document.uri)) return answer(params, document);
+    // The text may have changed while the settings were fetched: answer for the document as it is now.
+    return settingsFor(document.uri).then(settings => answer(params, documents.get(document.uri) ?? document, settings.rules));
+  };
+}
+
+connection.onHover(onDocument('hover', null, (model, params) => computeHover(model, params.position)));
+connection.onCompletion(
+  onDocument('completion', null, (model, params) => computeCompletion(model, params.position, undefined, { itemDefaultsEditRange: hasItemDefaultsEditRange })),
+);
+connection.onCompletionResolve(item => guard('completionResolve', () => resolveCompletionItem(item), item));
+connection.onCodeAction(
+  onDocument('codeAction', null, (model, params, document) =>
+    computeCodeActions(model, { uri: document.uri, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only }),
+  ),
+);
 connection.onDocumentSymbol(onDocument('documentSymbol', null, model => computeDocumentSymbols(model)));
 connection.onFoldingRanges(onDocument('foldingRanges', null, model => computeFoldingRanges(model)));
 connection.languages.inlayHint.on(onDocument('inlayHint', null, (model, params) => computeInlayHints(model, params.range)));
 connection.onReferences(
-  onDocument('references', null, (model, params, uri) => computeReferences(model, params.position, uri, params.context.includeDeclaration)),
+  onDocument('references', null, (model, params, document) => computeReferences(model, params.position, document.uri, params.context.includeDeclaration)),
 );
 connection.onDocumentHighlight(onDocument('documentHighlight', null, (model, params) => computeDocumentHighlights(model, params.position)));
 connection.onDocumentFormatting(onDocument('formatting', null, (model, params) => computeFormattingEdits(model, params.options)));
 connection.onDocumentRangeFormatting(onDocument('rangeFormatting', null, (model, params) => computeRangeFormattingEdits(model, params.range)));
 connection.languages.semanticTokens.on(onDocument('semanticTokens', { data: [] }, model => computeSemanticTokens(model)));
 
-connection.onRequest(DecodeRequest.type, (params: DecodeParams): DecodeResult | ResponseError<void> => {
-  const text = typeof params?.code === 'string' ? params.code.trim() : '';
-  const value = parseCode(text);
-  if (value === undefined) {
-    return new ResponseError(-32602, `'${String(params?.code)}' is not a 4-hex MIDI code such as 900B.`);
-  }
-  const d = decodeCode(value);
-  return {
-    code: d.code,
-    status: d.status,
-    data1: d.data1,
-    kind: d.kind,
-    channel: d.channel,
-    displayChannel: d.channel + 1,
-    number: d.number,
-    ...(d.noteName ? { noteName: d.noteName } : {}),
-    isParameter: d.isParameter,
-    description: describeCode(d),
-  };
+connection.onRequest(DecodeRequest.type, params => {
+  const result = computeDecode(params);
+  return 'invalidParams' in result ? new ResponseError(ErrorCodes.InvalidParams, result.invalidParams) : result;
 });
 
-connection.onRequest(DocumentInfoRequest.type, async (params: DocumentInfoParams): Promise<DocumentInfoResult | null> => {
-  const document = documents.get(params?.textDocument?.uri);
-  if (!document) return null;
-  // Before the first check of a just-opened document has published anything, count this text's
-  // problems (with its settings) rather than answer "0 errors" for a file that has some.
-  const published = diagnosticsByUri.get(document.uri);
-  const rules = published ? undefined : (await settingsFor(document.uri)).rules;
-  return guard('documentInfo', () => {
-    const model = modelOf(document);
-    const diagnostics = published ?? computeDiagnostics(model, { uri: document.uri, ruleSeverities: rules });
-    return {
-      deviceName: model.deviceName ?? null,
-      dialect: model.dialect,
-      mappingRows: model.mappingRows.length,
-      sections: model.sections.length,
-      errors: diagnostics.filter(d => d.severity === 1).length,
-      warnings: diagnostics.filter(d => d.severity === 2).length,
-    };
-  }, null);
-});
-
-connection.onRequest(MappingRowsRequest.type, async (params: MappingRowsParams): Promise<MappingRowsResult | null> => {
-  const document = documents.get(params?.textDocument?.uri);
-  if (!document) return null;
-  // Problems are those of this very text (the published ones may lag a typing burst behind), at the
-  // levels the user's rekordboxMidi.rules setting gives.
-  const rules = params.withProblems === true ? (await settingsFor(document.uri)).rules : undefined;
-  const current = documents.get(document.uri) ?? document;
-  return guard('mappingRows', () => {
-    const model = modelOf(current);
-    const diagnostics = rules ? computeDiagnostics(model, { uri: current.uri, ruleSeverities: rules }) : undefined;
-    return computeMappingRows(model, current.uri, current.version, { diagnostics });
-  }, null);
-});
-
-connection.onRequest(RowActionRequest.type, (params: RowActionParams): RowActionResult =>
-  guard(
-    'rowAction',
-    () => {
-      const document = documents.get(params?.textDocument?.uri);
-      const { line, version, action } = params ?? {};
-      if (!document) return { edit: null, message: 'The mapping is not open: nothing changed.' };
-      if (!Number.isSafeInteger(line) || line < 0 || !Number.isSafeInteger(version) || !ROW_ACTION_KINDS.includes(action)) {
-        return { edit: null, message: 'Not a row action: nothing changed.' };
-      }
-      return computeRowAction(modelOf(document), { uri: document.uri, version, currentVersion: document.version, line, action });
-    },
-    { edit: null, message: 'The row action failed inside the server (see its log): nothing changed.' },
+connection.onRequest(
+  DocumentInfoRequest.type,
+  onDocument(
+    'documentInfo',
+    null,
+    // `rules` is given only before the first check of a just-opened document has published: then this
+    // text's problems are counted (with its settings) rather than answer "0 errors" for a file that has some.
+    (model, _params, document, rules) =>
+      computeDocumentInfo(model, rules ? computeDiagnostics(model, { uri: document.uri, ruleSeverities: rules }) : diagnosticsByUri.get(document.uri)!),
+    { needsRules: (_params, uri) => !diagnosticsByUri.has(uri) },
   ),
 );
 
-connection.onRequest(LearnRequest.type, (params: LearnParams): LearnResult =>
+connection.onRequest(
+  MappingRowsRequest.type,
+  onDocument(
+    'mappingRows',
+    null,
+    // Problems are those of this very text (the published ones may lag a typing burst behind), at the
+    // levels the user's rekordboxMidi.rules setting gives.
+    (model, _params, document, rules) =>
+      computeMappingRows(model, document.uri, document.version, {
+        diagnostics: rules ? computeDiagnostics(model, { uri: document.uri, ruleSeverities: rules }) : undefined,
+      }),
+    { needsRules: params => params.withProblems === true },
+  ),
+);
+
+connection.onRequest(
+  RowActionRequest.type,
+  onDocument(
+    'rowAction',
+    ROW_ACTION_FAILED,
+    (model, params, document) =>
+      computeRowAction(model, { uri: document.uri, version: params.version, currentVersion: document.version, line: params.line, action: params.action }),
+    { notOpen: ROW_ACTION_NOT_OPEN },
+  ),
+);
+
+// Learning decides the control even when the document is not open (nothing is written then).
+connection.onRequest(LearnRequest.type, (params: LearnParams) =>
   guard(
     'learn',
     () => {
-      const uri = typeof params?.textDocument?.uri === 'string' ? params.textDocument.uri : '';
-      const document = uri ? documents.get(uri) : undefined;
+      const document = documentOf(params);
       return computeLearn(document ? modelOf(document) : undefined, {
-        uri: uri || '(no document given)',
+        uri: params?.textDocument?.uri,
         version: document?.version,
         position: params?.position,
         messages: params?.messages,
       });
     },
-    { edit: null, summary: 'Learning failed inside the server (see its log): nothing written.' },
+    LEARN_FAILED,
   ),
 );
 
-connection.onRequest(ImportMixxxRequest.type, (params: ImportMixxxParams): ImportMixxxResult =>
-  guard('importMixxx', () => computeImportMixxx(params), {
-    csv: '',
-    summary: {
-      deviceName: '',
-      controls: 0,
-      outputs: 0,
-      rows: 0,
-      translated: 0,
-      fromOtherDeck: 0,
-      needUser: 0,
-      needUserReasons: [],
-      skipped: [],
-      lightsPlaced: 0,
-      text: 'The conversion failed inside the server (see its log): nothing converted.',
-    },
-    problems: [{ severity: 'error', message: 'The conversion failed inside the server (see its log).' }],
-  }),
-);
+connection.onRequest(ImportMixxxRequest.type, params => guard('importMixxx', () => computeImportMixxx(params), IMPORT_MIXXX_FAILED));
 
-connection.onRequest(
-  ExportMixxxRequest.type,
-  onDocument<ExportMixxxParams, ExportMixxxResult | null>('exportMixxx', null, (model, _params, uri) => computeExportMixxx(model, uri)),
-);
+connection.onRequest(ExportMixxxRequest.type, onDocument('exportMixxx', null, (model, _params, document) => computeExportMixxx(model, document.uri)));
 
 documents.listen(connection);
 connection.listen();

@@ -26,7 +26,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
-const { freePort, loadPlaywright, setupCodeServer } = require('./codeServerSetup');
+const { freePort, loadPlaywright, setupCodeServer } = require('../../scripts/codeServerSetup');
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const TIMEOUT = +(process.env.SHIM_TIMEOUT_MS || 600000);

@@ -22,7 +22,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { setupCodeServer } = require('./codeServerSetup.js');
+const { setupCodeServer } = require('../../scripts/codeServerSetup.js');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const laneDir = path.join(root, '.vscode-test', 'editor');

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { loadPlaywright, setupCodeServer } = require('./codeServerSetup.js');
+const { loadPlaywright, setupCodeServer } = require('../../scripts/codeServerSetup.js');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const [url, file = 'with-mistakes.midi.csv', out = path.join(root, '.vscode-test', 'start', 'screenshot.png')] = process.argv.slice(2);

@@ -31,7 +31,7 @@ import { journeys } from './journeys.mjs';
 import { openWorkbench } from './ui.mjs';
 
 const require = createRequire(import.meta.url);
-const { freePort, loadPlaywright, setupCodeServer } = require('../editor/codeServerSetup.js');
+const { freePort, loadPlaywright, setupCodeServer } = require('../../scripts/codeServerSetup.js');
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const corpus = path.join(root, 'test', 'fixtures', 'corpus');

@@ -172,8 +172,8 @@ describe('VSIX package', () => {
   });
 
   it('installs into a real VS Code (code-server), and the installed MIDI host loads its binding', async () => {
-    // The same setup as the editor lane (test/editor/codeServerSetup.js, plain JavaScript).
-    const { setupCodeServer } = require(path.join(REPO_ROOT, 'test', 'editor', 'codeServerSetup.js')) as {
+    // The same setup as the editor lane (scripts/codeServerSetup.js, plain JavaScript).
+    const { setupCodeServer } = require(path.join(REPO_ROOT, 'scripts', 'codeServerSetup.js')) as {
       setupCodeServer(): Record<'CODE_SERVER_NODE' | 'CODE_SERVER_BIN', string>;
     };
     const env = setupCodeServer();

@@ -118,6 +118,8 @@ describe('language server over stdio', () => {
 
   it('answers a bad decode request with an error, not a crash', async () => {
     await assert.rejects(client.connection.sendRequest('rekordboxMidi/decode', { code: 'XYZ' }), /not a 4-hex MIDI code/);
+    // JSON-RPC's InvalidParams, so another editor's client can tell a bad code from a server failure.
+    await assert.rejects(client.connection.sendRequest('rekordboxMidi/decode', { code: 'XYZ' }), { code: -32602 });
     await assert.rejects(client.connection.sendRequest('rekordboxMidi/decode', null), /not a 4-hex MIDI code/);
   });
 

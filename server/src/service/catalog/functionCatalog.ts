@@ -9,9 +9,10 @@
  * the expanded families.
  */
 import catalogFile from './functions.json';
-import { FamilyData, FamilyMatcher, LooseMatch, repairs, Tab, violationText } from './functionFamilies';
+import { FamilyData, FamilyMatcher, LooseMatch, repairs, violationText } from './functionFamilies';
+import type { Tab } from './tabs';
 
-export type { Tab } from './functionFamilies';
+export type { Tab } from './tabs';
 export type { FamilyData as FunctionFamily } from './functionFamilies';
 
 export interface FunctionEntry {

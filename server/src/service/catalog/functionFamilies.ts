@@ -6,6 +6,7 @@
  * no file spells out verbatim, to list members for completion, and to explain a near miss
  * (`PAD17_HotCue`: "pads are 1–16").
  */
+import type { Tab } from './tabs';
 
 /** A number range: every integer from..to, written without leading zeros. */
 export interface RangePart {
@@ -30,9 +31,6 @@ export interface ChoicePart {
 
 /** A part of a family's name pattern: literal text, a range or a choice. */
 export type FamilyPart = string | RangePart | ChoicePart;
-
-/** The tabs of Rekordbox's MIDI window. */
-export type Tab = 'DECK' | 'PAD' | 'FX' | 'SAMPLER' | 'MIXER' | 'BROWSE' | 'OTHER' | 'VIDEO' | 'LIGHTING' | 'MIXPOINTLINK';
 
 /** One family as functions.json holds it. */
 export interface FamilyData {

@@ -1,6 +1,6 @@
 /**
  * Certain fixes as pure transformations of one row's fields. Each returns the row's new fields,
- * or undefined when it does not apply. Code actions (features/codeActions.ts) turn them into edits.
+ * or undefined when it does not apply. rowEdit.ts turns them into edits (code actions, fix-all, DUPLICATE).
  */
 import { Column, COLUMN_COUNT, isCodeColumn } from '../model/columns';
 import { Row } from '../model/mappingModel';

@@ -7,22 +7,22 @@
  */
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
-import { Column } from '../model/columns';
-import { MappingModel, Row, rowWithValues } from '../model/mappingModel';
+import { buildDeckCopyIndex, duplicateForDeckEdit, planDuplicateForDeck } from '../edits/duplicateForDeck';
+import { duplicateForDecksEdit } from '../edits/duplicateForDecks';
+import { rowEdit, rowText } from '../edits/rowEdit';
 import {
   copyInputToOutput,
   cutLongCodes,
   fieldValues,
-  fillDeckChannels,
   quotedIndexes,
   removeStrayField,
-  renderFields,
   trimEmptyExtraFields,
   unquoteField,
   upperCaseCodes,
-} from '../fixes/rowFixes';
+} from '../edits/rowFixes';
+import { Column } from '../model/columns';
+import { MappingModel, Row, rowWithValues } from '../model/mappingModel';
 import { uniformPaddedCount } from '../rules/fieldCount';
-import { buildDeckCopyIndex, DeckCopyIndex, duplicateForDeckEdit, fillDeckChannelsConflict, planDuplicateForDeck } from './duplicateForDeck';
 import { SOURCE } from '../rules/ruleContext';
 
 export const FIX_ALL_KIND = 'source.fixAll.rekordboxMidi';
@@ -37,30 +37,7 @@ export interface CodeActionParams {
   only?: string[];
 }
 
-function lineContentRange(row: Row): Range {
-  const line = row.line.line;
-  return { start: { line, character: 0 }, end: { line, character: row.line.length } };
-}
-
-/** An edit replacing a row's text, or undefined when the text would not change. */
-function rowEdit(model: MappingModel, row: Row, values: string[] | undefined, keepQuoted = quotedIndexes(row)): TextEdit | undefined {
-  if (!values) return undefined;
-  const text = renderFields(values, keepQuoted);
-  return text === lineText(model, row) ? undefined : TextEdit.replace(lineContentRange(row), text);
-}
-
 export const DUPLICATE_TITLE = 'Duplicate for decks 1–4 (deck channels 0,1,2,3)';
-
-/**
- * Rekordbox's DUPLICATE for decks 1–4 on one row (deck channels 0,1,2,3), or undefined when it does
- * not apply. The code action and the mapping table's DUPLICATE (`rekordboxMidi/rowAction`) share it.
- */
-export function duplicateForDecksEdit(model: MappingModel, row: Row, index: DeckCopyIndex = buildDeckCopyIndex(model)): TextEdit | undefined {
-  const values = fillDeckChannels(row);
-  // Not where a deck's code is already another function's: the copy would add duplicate-code errors.
-  if (!values || fillDeckChannelsConflict(row, index) !== undefined) return undefined;
-  return rowEdit(model, row, values);
-}
 
 function action(title: string, kind: string, uri: string, edits: TextEdit[], diagnostic?: Diagnostic, isPreferred = false): CodeAction {
   const result: CodeAction = { title, kind, edit: { changes: { [uri]: edits } } };
@@ -113,7 +90,7 @@ function quickFixes(model: MappingModel, uri: string, diagnostic: Diagnostic): C
     case 'unknown-function':
     case 'unknown-type':
     case 'unknown-option': {
-      const original = row.line.fields.length ? lineText(model, row).slice(diagnostic.range.start.character, diagnostic.range.end.character) : '';
+      const original = row.line.fields.length ? rowText(model, row).slice(diagnostic.range.start.character, diagnostic.range.end.character) : '';
       const suffix = diagnostic.code === 'unknown-option' && original.includes('=') ? original.slice(original.indexOf('=')) : '';
       return (data.suggestions ?? []).map((s, i) =>
         action(`Replace with '${s}'`, CodeActionKind.QuickFix, uri, [TextEdit.replace(diagnostic.range, s + suffix)], diagnostic, i === 0),
@@ -189,10 +166,6 @@ function quickFixes(model: MappingModel, uri: string, diagnostic: Diagnostic): C
     default:
       return [];
   }
-}
-
-function lineText(model: MappingModel, row: Row): string {
-  return model.csv.text.slice(row.line.offset, row.line.offset + row.line.length);
 }
 
 /**

@@ -27,19 +27,23 @@ import { Column, COLUMN_COUNT, COLUMNS, isInputDeckColumn, isOutputDeckColumn } 
 import { readCode } from '../model/expandDeckCodes';
 import { columnAt, inputCodesOf, MappingModel, MappingRow, parseMapping, Row } from '../model/mappingModel';
 import { decodeCode, describeCode, formatCode, isChannelMessage } from '../midi/midiCode';
-import { renderFields } from '../fixes/rowFixes';
+import { renderFields } from '../edits/rowFixes';
 import { inferControl, Inference, InferredControl } from '../learn/inferControl';
 import { NoiseCounts, parseMidiStream } from '../learn/midiStream';
 import { assignsInput, impliedLsbCode, isParameterCode } from '../model/codeConflicts';
 import { fieldRange } from '../util/ranges';
 
 export interface LearnInput {
-  uri: string;
+  /** The document's URI as the request gave it (anything: another editor may send no document). */
+  uri: unknown;
   /** The document version the model is of: the edit is then refused by the editor if the text moved on. */
   version?: number | null;
   position: unknown;
   messages: unknown;
 }
+
+/** The answer when learning threw (the server logs why). */
+export const LEARN_FAILED: LearnResult = { edit: null, summary: 'Learning failed inside the server (see its log): nothing written.' };
 
 /** At most this many conflicting rows are named in the summary (all are in `conflicts`). */
 const MAX_NAMED_CONFLICTS = 3;
@@ -51,6 +55,7 @@ const MAX_CONFLICTS = 20;
  * control is still decided and described, nothing is written.
  */
 export function computeLearn(model: MappingModel | undefined, input: LearnInput): LearnResult {
+  const uri = typeof input.uri === 'string' && input.uri ? input.uri : '(no document given)';
   const stream = parseMidiStream(input.messages);
   const inference = inferControl(stream.events);
   const ignored = stream.noise;
@@ -65,7 +70,7 @@ export function computeLearn(model: MappingModel | undefined, input: LearnInput)
   if (anyNoise(ignored)) base.ignored = ignored;
 
   if (!model) {
-    return { ...base, summary: `${head}, but the mapping ${input.uri} is not open (closed during the learn?): nothing written.${tail}` };
+    return { ...base, summary: `${head}, but the mapping ${uri} is not open (closed during the learn?): nothing written.${tail}` };
   }
   const position = validPosition(input.position);
   if (!position) return { ...base, summary: `${head}, but the request has no cursor position: nothing written.${tail}` };
@@ -77,7 +82,7 @@ export function computeLearn(model: MappingModel | undefined, input: LearnInput)
   const conflicts = placement.side === 'in' ? findConflicts(newModel, placement.line) : [];
   const result: LearnResult = { ...base, target: { line: placement.line, column: placement.column } };
   if (placement.edits.length) {
-    result.edit = workspaceEdit(input.uri, input.version, placement.edits);
+    result.edit = workspaceEdit(uri, input.version, placement.edits);
   }
   if (placement.newRow) result.cursor = { line: placement.line, character: 0 };
   if (conflicts.length) result.conflicts = conflicts;

@@ -9,33 +9,14 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../../../protocol/messages';
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
+import { SECTION_TAB } from '../catalog/tabs';
+import { buildDeckCopyIndex, planDuplicateForDeck } from '../edits/duplicateForDeck';
+import { duplicateForDecksEdit } from '../edits/duplicateForDecks';
 import { Column } from '../model/columns';
 import { impliedLsbCode } from '../model/codeConflicts';
 import { DeckCode } from '../model/expandDeckCodes';
 import { cellValue, inputCodesOf, MappingModel, MappingRow, outputCodesOf } from '../model/mappingModel';
 import { formatCode } from '../midi/midiCode';
-import { duplicateForDecksEdit } from './codeActions';
-import { buildDeckCopyIndex, planDuplicateForDeck } from './duplicateForDeck';
-
-/**
- * Factory section → tab, for rows whose function the catalog does not know. The same table as the
- * catalog generator's SECTION_TAB (scripts/generateCatalog.ts; a unit test keeps them equal).
- */
-export const SECTION_TAB: Readonly<Record<string, MappingTab>> = {
-  Browser: 'BROWSE',
-  Deck: 'DECK',
-  Scratch: 'DECK',
-  Mixer: 'MIXER',
-  SoundColorFX: 'FX',
-  Effect: 'FX',
-  Mode: 'PAD',
-  Performance: 'PAD',
-  Sampler: 'SAMPLER',
-  Others: 'OTHER',
-  State: 'OTHER',
-  illumination: 'OTHER',
-  Parameter: 'OTHER',
-};
 
 const SEVERITY_NAMES: Record<number, MappingRowProblem['severity']> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 

@@ -2,15 +2,15 @@
  * `rekordboxMidi/rowAction`: the row actions of Rekordbox's MIDI window as text edits, for the mapping
  * table. DUPLICATE is the code action's edit (deck channels 0,1,2,3: one row then serves decks 1–4,
  * which is what Rekordbox's DUPLICATE writes); "for deck N" inserts a copy of a one-row-per-channel
- * row moved to the next deck's channel (duplicateForDeck.ts, the code action's edit too); DELETE
+ * row moved to the next deck's channel (edits/duplicateForDeck.ts, the code action's edit too); DELETE
  * removes the row's line with its line ending.
  * The caller applies the edit as one undo step. Pure; never throws.
  */
 import { TextEdit } from 'vscode-languageserver-types';
-import type { RowActionKind, RowActionResult } from '../../../../protocol/messages';
+import { ROW_ACTION_KINDS, RowActionKind, RowActionResult } from '../../../../protocol/messages';
+import { buildDeckCopyIndex, duplicateForDeckEdit, fillDeckChannelsConflict, planDuplicateForDeck } from '../edits/duplicateForDeck';
+import { duplicateForDecksEdit } from '../edits/duplicateForDecks';
 import { MappingModel } from '../model/mappingModel';
-import { duplicateForDecksEdit } from './codeActions';
-import { buildDeckCopyIndex, duplicateForDeckEdit, fillDeckChannelsConflict, planDuplicateForDeck } from './duplicateForDeck';
 
 export interface RowActionRequest {
   uri: string;
@@ -21,7 +21,17 @@ export interface RowActionRequest {
   action: RowActionKind;
 }
 
+/** The answer when the request names a document the server does not have open. */
+export const ROW_ACTION_NOT_OPEN: RowActionResult = { edit: null, message: 'The mapping is not open: nothing changed.' };
+/** The answer when computing the edit threw (the server logs why). */
+export const ROW_ACTION_FAILED: RowActionResult = { edit: null, message: 'The row action failed inside the server (see its log): nothing changed.' };
+
+/** The answer for the row action; `line`, `version` and `action` are checked first, as another editor may send anything. */
 export function computeRowAction(model: MappingModel, request: RowActionRequest): RowActionResult {
+  const { line, version, action } = request;
+  if (!Number.isSafeInteger(line) || line < 0 || !Number.isSafeInteger(version) || !ROW_ACTION_KINDS.includes(action)) {
+    return { edit: null, message: 'Not a row action: nothing changed.' };
+  }
   if (request.version !== request.currentVersion) {
     return { edit: null, message: 'The mapping changed since the table was drawn: nothing changed. Try again.' };
   }

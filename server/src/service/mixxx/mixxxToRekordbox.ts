@@ -1,20 +1,25 @@
 /**
  * Mixxx mapping → Rekordbox mapping (factory dialect). Pure; never throws (docs/mixxx.md).
+ * mixxxToRekordbox runs these steps in order, one function each:
  *
- * 1. Each `<control>` is translated through the control table (mixxxControlMap) unless it is bound
- *    to a script. Two controls on one MIDI code: the one that translates is kept, the other named in
- *    its comment (Rekordbox gives a code one function).
- * 2. 14-bit pairs (`fourteen-bit-msb`/`-lsb`, or script functions named …MSB/…LSB on CC n and n+32)
- *    become one `KnobSliderHiRes` row on the MSB code: Rekordbox reads the LSB on CC + 32 itself.
- * 3. A script-bound control whose twin on another deck (same message kind and number, another
- *    channel, same group but for the deck) translates takes that function: Pioneer-style mappings
- *    often script one deck's button and bind the other's directly.
- * 4. Deck folding: the same function on [Channel1]..[Channel4], one channel per deck, becomes one row
- *    with a base code on channel 0 and the deck channels (`900B,0,1`), as factory files write it; the
- *    same function on different numbers per deck becomes an empty base with full codes (`,9646,9647`).
- * 5. `<output>` rows give the MIDI OUT codes of the rows whose function they light.
- * 6. What cannot be translated stays: a `NoFunction` row (what Rekordbox's own EXPORT writes for a
- *    learned code without a function) whose comment names the Mixxx group, key and description.
+ * 1. keepOneControlPerCode: two controls on one MIDI code: the one that translates is kept, the
+ *    other named in its comment (Rekordbox gives a code one function).
+ * 2. pairFourteenBitHalves: 14-bit pairs (`fourteen-bit-msb`/`-lsb`, or script functions named
+ *    …MSB/…LSB on CC n and n+32) become one `KnobSliderHiRes` row on the MSB code: Rekordbox reads
+ *    the LSB on CC + 32 itself. translateControls then gives each control (or pair) its function
+ *    through the control table (mixxxControlMap) unless it is bound to a script.
+ * 3. borrowTwinFunctions: a script-bound control whose twin on another deck (same message kind and
+ *    number, another channel, same group but for the deck) translates takes that function:
+ *    Pioneer-style mappings often script one deck's button and bind the other's directly.
+ * 4. draftRows, deck folding: the same function on [Channel1]..[Channel4], one channel per deck,
+ *    becomes one row with a base code on channel 0 and the deck channels (`900B,0,1`), as factory
+ *    files write it; the same function on different numbers per deck becomes an empty base with full
+ *    codes (`,9646,9647`). What cannot be translated stays: a `NoFunction` row (what Rekordbox's own
+ *    EXPORT writes for a learned code without a function) whose comment names the Mixxx group, key
+ *    and description.
+ * 5. placeLights: `<output>` rows give the MIDI OUT codes of the rows whose function they light.
+ * 6. writeMapping: the rows as text, in factory sections.
+ * 7. summarize: what was translated, left for the user, skipped and lit.
  */
 import { defaultCatalog, FunctionCatalog } from '../catalog/functionCatalog';
 import { COLUMN_COUNT, FACTORY_HEADER } from '../model/columns';
@@ -28,6 +33,7 @@ export type NeedsUserReason = 'script' | 'noEquivalent';
 /** Why a control is in no row at all. */
 export type SkippedReason = 'duplicate';
 
+/** What an import did, for people and for the client's report (`ImportMixxxSummary` in protocol/messages.ts). */
 export interface MixxxImportSummary {
   /** The device name written on the `@file` line. */
   deviceName: string;
@@ -52,7 +58,9 @@ export interface MixxxImportSummary {
   text: string;
 }
 
+/** `rekordboxMidi/importMixxx`'s answer (`ImportMixxxResult` in protocol/messages.ts). */
 export interface MixxxImportResult {
+  /** The new mapping, CRLF line endings as Rekordbox writes them. */
   csv: string;
   summary: MixxxImportSummary;
   /** Malformed XML, skipped controls, duplicate codes: each with the XML line when known. */
@@ -117,6 +125,8 @@ const kindOf = (status: number): number => status & 0xf0;
 const isScript = (c: MixxxControl): boolean => c.options.includes('script-binding');
 const isNote = (status: number): boolean => kindOf(status) === 0x90 || kindOf(status) === 0x80;
 const describe = (c: MixxxControl): string => `${c.group} ${c.key}`;
+/** The control's function from the control table; a script-bound control has none of its own. */
+const translate = (c: MixxxControl): MixxxMatch | undefined => (isScript(c) ? undefined : matchMixxxControl(c.group, c.key));
 
 export function convertMixxxXml(xml: string, options: { fileName?: string; catalog?: FunctionCatalog } = {}): MixxxImportResult {
   const preset = readMixxxXml(xml);
@@ -127,15 +137,30 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
   const catalog = options.catalog ?? defaultCatalog;
   const problems: MixxxProblem[] = [...preset.problems];
   const deviceName = cleanCell(preset.controllerId || preset.name || deviceNameFromFile(options.fileName) || 'Mixxx controller');
+  const { kept, alsoBound, skipped } = keepOneControlPerCode(preset.controls, problems);
+  const controls = preset.controls.filter(c => kept.has(c));
+  const lsbOf = pairFourteenBitHalves(controls, problems);
+  const items = translateControls(controls, lsbOf, alsoBound, problems);
+  borrowTwinFunctions(items);
+  const drafts = draftRows(items, catalog);
+  const lightsPlaced = placeLights(preset.outputs, items, drafts);
+  const csv = writeMapping(deviceName, drafts);
+  const summary = summarize(preset, deviceName, items, skipped, drafts.length, lightsPlaced);
+  summary.text = summaryText(summary, problems);
+  return { csv, summary, problems };
+}
 
-  // 1. Translate each control; keep one control per code.
+/** 1. One control per code: the one that translates is kept, the others named in its row's comment. */
+function keepOneControlPerCode(
+  all: MixxxControl[],
+  problems: MixxxProblem[],
+): { kept: Set<MixxxControl>; alsoBound: Map<MixxxControl, MixxxControl[]>; skipped: MixxxControl[] } {
   const byCode = new Map<number, MixxxControl[]>();
-  for (const c of preset.controls) {
+  for (const c of all) {
     const list = byCode.get(code(c));
     if (list) list.push(c);
     else byCode.set(code(c), [c]);
   }
-  const translate = (c: MixxxControl): MixxxMatch | undefined => (isScript(c) ? undefined : matchMixxxControl(c.group, c.key));
   const kept = new Set<MixxxControl>();
   const alsoBound = new Map<MixxxControl, MixxxControl[]>();
   const skipped: MixxxControl[] = [];
@@ -154,40 +179,74 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
         `(${list.map(describe).join('; ')}): Rekordbox gives one code one function, so the row uses ${describe(keeper)} and names the others in its comment.`,
     });
   }
+  return { kept, alsoBound, skipped };
+}
 
-  // 2. Pair 14-bit halves (files list the LSB before or after the MSB).
-  const controls = preset.controls.filter(c => kept.has(c));
+/** 2. The LSB half of each 14-bit MSB control (files list the LSB before or after the MSB). */
+function pairFourteenBitHalves(controls: MixxxControl[], problems: MixxxProblem[]): Map<MixxxControl, MixxxControl> {
   const lsbOf = new Map<MixxxControl, MixxxControl>();
   const lsbTaken = new Set<MixxxControl>();
   for (const c of controls) {
     let lsb: MixxxControl | undefined;
     if (c.options.includes('fourteen-bit-msb')) {
-      const candidates = controls.filter(l => l !== c && !lsbTaken.has(l) && l.options.includes('fourteen-bit-lsb') && l.group === c.group && l.key === c.key && l.status === c.status);
+      const candidates = controls.filter(
+        l => l !== c && !lsbTaken.has(l) && l.options.includes('fourteen-bit-lsb') && l.group === c.group && l.key === c.key && l.status === c.status,
+      );
       lsb = candidates.find(l => l.midino === c.midino + 0x20) ?? candidates[0];
       if (!lsb) {
-        problems.push({ severity: 'warning', line: c.line, message: `${describe(c)} at line ${c.line} is a 14-bit MSB without its LSB control: converted as a 7-bit control.` });
+        problems.push({
+          severity: 'warning',
+          line: c.line,
+          message: `${describe(c)} at line ${c.line} is a 14-bit MSB without its LSB control: converted as a 7-bit control.`,
+        });
       } else if (lsb.midino !== c.midino + 0x20) {
         problems.push({
           severity: 'warning',
           line: lsb.line,
-          message: `${describe(c)}: its LSB is on ${hex(lsb.midino)}, but Rekordbox reads a KnobSliderHiRes row's LSB on the MSB + 0x20 (${hex(c.midino + 0x20)}).`,
+          message:
+            `${describe(c)}: its LSB is on ${hex(lsb.midino)}, ` +
+            `but Rekordbox reads a KnobSliderHiRes row's LSB on the MSB + 0x20 (${hex(c.midino + 0x20)}).`,
         });
       }
     } else if (isScript(c) && kindOf(c.status) === 0xb0 && c.midino < 0x20 && /msb$/i.test(c.key)) {
       // Scripts often take a fader's halves as two functions (…MSB, …LSB): one physical control.
       const stem = c.key.slice(0, -3).toLowerCase();
-      lsb = controls.find(l => l !== c && !lsbTaken.has(l) && isScript(l) && l.group === c.group && l.status === c.status && l.midino === c.midino + 0x20 && l.key.toLowerCase() === stem + 'lsb');
+      lsb = controls.find(
+        l =>
+          l !== c &&
+          !lsbTaken.has(l) &&
+          isScript(l) &&
+          l.group === c.group &&
+          l.status === c.status &&
+          l.midino === c.midino + 0x20 &&
+          l.key.toLowerCase() === stem + 'lsb',
+      );
     }
     if (!lsb) continue;
     lsbOf.set(c, lsb);
     lsbTaken.add(lsb);
   }
+  return lsbOf;
+}
+
+/** The controls as items (a 14-bit pair is one), each with its function when the control table has one, in file order. */
+function translateControls(
+  controls: MixxxControl[],
+  lsbOf: Map<MixxxControl, MixxxControl>,
+  alsoBound: Map<MixxxControl, MixxxControl[]>,
+  problems: MixxxProblem[],
+): Item[] {
+  const lsbTaken = new Set(lsbOf.values());
   const items: Item[] = [];
   for (const c of controls) {
     if (lsbTaken.has(c)) continue;
     const lsb = lsbOf.get(c);
     if (!lsb && c.options.includes('fourteen-bit-lsb')) {
-      problems.push({ severity: 'warning', line: c.line, message: `${describe(c)} at line ${c.line} is a 14-bit LSB without its MSB control: converted as a 7-bit control.` });
+      problems.push({
+        severity: 'warning',
+        line: c.line,
+        message: `${describe(c)} at line ${c.line} is a 14-bit LSB without its MSB control: converted as a 7-bit control.`,
+      });
     }
     const match = translate(c);
     items.push({
@@ -202,8 +261,11 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
     });
   }
   items.sort((a, b) => a.order - b.order);
+  return items;
+}
 
-  // 3. Script-bound controls take the function of their twin on another deck.
+/** 3. Script-bound controls take the function of their twin on another deck. */
+function borrowTwinFunctions(items: Item[]): void {
   for (const item of items) {
     if (item.match || item.reason !== 'script' || item.deck === undefined) continue;
     const c = item.control;
@@ -227,8 +289,10 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
     item.match = { ...twins[0].match!, deck: item.deck };
     item.twin = twins[0].control;
   }
+}
 
-  // 4. Types, then rows.
+/** 4. Types, then rows: the same function on several decks folds into one row. */
+function draftRows(items: Item[], catalog: FunctionCatalog): RowDraft[] {
   for (const item of items) item.type = chooseType(item, catalog);
   const drafts: RowDraft[] = [];
   const buckets = new Map<string, RowDraft[]>();
@@ -255,11 +319,14 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
     row.items.set(item.deck!, item);
   }
   mergeSingleDeckRows(drafts);
+  return drafts;
+}
 
-  // 5. Lights.
+/** 5. Lights: each `<output>` gives the MIDI OUT code of a row whose function it lights. Returns how many were placed. */
+function placeLights(outputs: MixxxOutput[], items: Item[], drafts: RowDraft[]): number {
   let lightsPlaced = 0;
   const inputCodes = new Set(items.map(i => code(i.control)));
-  for (const output of preset.outputs) {
+  for (const output of outputs) {
     const match = matchMixxxLight(output.group, output.key);
     if (!match) continue;
     const deck = match.deckNamed ? 0 : (match.deck ?? deckOfGroup(output.group) ?? 0);
@@ -275,8 +342,11 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
     target.lights.set(slot(target), value);
     lightsPlaced++;
   }
+  return lightsPlaced;
+}
 
-  // 6. Write.
+/** 6. The mapping's text: factory sections in order, assigned rows before the `NoFunction` ones. */
+function writeMapping(deviceName: string, drafts: RowDraft[]): string {
   const lines: string[] = [`@file,1,${deviceName}`, FACTORY_HEADER];
   const empty = ','.repeat(COLUMN_COUNT - 1);
   for (const section of SECTION_ORDER) {
@@ -289,9 +359,11 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
     if (assigned.length && open.length) lines.push(empty);
     for (const d of open) lines.push(renderRow(d));
   }
-  const csv = lines.join('\r\n') + '\r\n';
+  return lines.join('\r\n') + '\r\n';
+}
 
-  // 7. Summary.
+/** 7. The summary's counts (its text is written from them and the problems). */
+function summarize(preset: MixxxPreset, deviceName: string, items: Item[], skipped: MixxxControl[], rows: number, lightsPlaced: number): MixxxImportSummary {
   const halves = (i: Item) => (i.lsb ? 2 : 1);
   const translatedItems = items.filter(i => i.match);
   const translated = translatedItems.reduce((n, i) => n + halves(i), 0);
@@ -303,9 +375,10 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
     })
     .filter(r => r.controls > 0);
   const needUser = needUserReasons.reduce((n, r) => n + r.controls, 0);
-  const skippedSummary = skipped.length ? [{ reason: 'duplicate' as const, text: SKIPPED_TEXT.duplicate, controls: skipped.length, examples: examples(skipped.map(describe)) }] : [];
-  const rows = drafts.length;
-  const summary: MixxxImportSummary = {
+  const skippedSummary = skipped.length
+    ? [{ reason: 'duplicate' as const, text: SKIPPED_TEXT.duplicate, controls: skipped.length, examples: examples(skipped.map(describe)) }]
+    : [];
+  return {
     deviceName,
     controls: preset.controls.length,
     outputs: preset.outputs.length,
@@ -318,8 +391,6 @@ export function mixxxToRekordbox(preset: MixxxPreset, options: { fileName?: stri
     lightsPlaced,
     text: '',
   };
-  summary.text = summaryText(summary, problems);
-  return { csv, summary, problems };
 }
 
 function examples(list: string[]): string[] {
@@ -330,9 +401,12 @@ function summaryText(s: MixxxImportSummary, problems: MixxxProblem[]): string {
   const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
   const parts = [
     `${s.deviceName}: ${plural(s.controls, 'Mixxx control')} → ${plural(s.rows, 'row')}.`,
-    `${s.translated} became Rekordbox functions${s.fromOtherDeck ? ` (${s.fromOtherDeck} of them script-bound, given the function of the same control on the other deck)` : ''}.`,
+    `${s.translated} became Rekordbox functions` +
+      `${s.fromOtherDeck ? ` (${s.fromOtherDeck} of them script-bound, given the function of the same control on the other deck)` : ''}.`,
   ];
-  if (s.needUser) parts.push(`${s.needUser} need you to choose a function (NoFunction rows): ${s.needUserReasons.map(r => `${r.controls} ${r.text}`).join('; ')}.`);
+  if (s.needUser) {
+    parts.push(`${s.needUser} need you to choose a function (NoFunction rows): ${s.needUserReasons.map(r => `${r.controls} ${r.text}`).join('; ')}.`);
+  }
   for (const k of s.skipped) parts.push(`${plural(k.controls, 'control')} left out: ${k.text}.`);
   parts.push(`${s.lightsPlaced} of ${plural(s.outputs, 'Mixxx output')} became MIDI OUT codes.`);
   const errors = problems.filter(p => p.severity === 'error');

@@ -9,10 +9,11 @@
  */
 import { SaxesParser } from 'saxes';
 
+/** Malformed XML or a control that could not be read as written (`MixxxProblemInfo` in protocol/messages.ts). */
 export interface MixxxProblem {
   severity: 'error' | 'warning';
   message: string;
-  /** 1-based, where the XML says. */
+  /** 1-based line and column in the XML, when known. */
   line?: number;
   column?: number;
 }

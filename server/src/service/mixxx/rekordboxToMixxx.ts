@@ -11,6 +11,7 @@ import { isChannelMessage } from '../midi/midiCode';
 import { mixxxControlFor } from './mixxxControlMap';
 import { hex } from './readMixxxXml';
 
+/** What an export wrote and left out (`ExportMixxxSummary` in protocol/messages.ts). */
 export interface MixxxExportSummary {
   /** Rows that assign a function (not `#`, `#Name`, `NoFunction`). */
   functionRows: number;
@@ -23,6 +24,7 @@ export interface MixxxExportSummary {
   text: string;
 }
 
+/** `rekordboxMidi/exportMixxx`'s answer for an open mapping (`ExportMixxxResult` in protocol/messages.ts). */
 export interface MixxxExportResult {
   xml: string;
   summary: MixxxExportSummary;

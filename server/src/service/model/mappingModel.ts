@@ -135,6 +135,16 @@ export function parseMapping(text: string): MappingModel {
   return buildMappingModel(tokenizeCsv(text));
 }
 
+/**
+ * The device name on a text's `@file` line, read as buildMappingModel reads line 1 (the same
+ * tokenizer and test), without modelling the rest of the text: for callers that want only the name
+ * (the client's Install and Compare, through protocol/languageService.ts).
+ */
+export function deviceNameOfText(text: string): string | undefined {
+  const lineEnd = text.search(/[\r\n]/);
+  return buildMappingModel(tokenizeCsv(lineEnd === -1 ? text : text.slice(0, lineEnd))).deviceName;
+}
+
 export function buildMappingModel(csv: CsvText): MappingModel {
   const rows: Row[] = [];
   const mappingRows: MappingRow[] = [];

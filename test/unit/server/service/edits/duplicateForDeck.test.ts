@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { computeCodeActions } from '../../../../../server/src/service/features/codeActions';
 import { computeDiagnostics } from '../../../../../server/src/service/features/diagnostics';
-import { planDuplicateForDeck } from '../../../../../server/src/service/features/duplicateForDeck';
+import { planDuplicateForDeck } from '../../../../../server/src/service/edits/duplicateForDeck';
 import { computeRowAction } from '../../../../../server/src/service/features/rowActions';
 import { parseMapping } from '../../../../../server/src/service/model/mappingModel';
 import { actionEdits, applyEdits } from '../../../../helpers/applyEdits';

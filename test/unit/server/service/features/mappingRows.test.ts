@@ -1,9 +1,8 @@
 /** `rekordboxMidi/mappingRows` in the language service: the codes each deck of each row really receives and sends. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SECTION_TAB as GENERATOR_SECTION_TAB } from '../../../../../scripts/generateCatalog';
 import { computeDiagnostics } from '../../../../../server/src/service/features/diagnostics';
-import { computeMappingRows, SECTION_TAB } from '../../../../../server/src/service/features/mappingRows';
+import { computeMappingRows } from '../../../../../server/src/service/features/mappingRows';
 import { parseMapping } from '../../../../../server/src/service/model/mappingModel';
 import { corpusFiles } from '../../../../helpers/fixtures';
 import { junkTexts } from '../../../../helpers/junk';
@@ -109,10 +108,6 @@ describe('mapping rows with their per-deck codes', () => {
       ['OTHER', false, false],
       ['DECK', true, true],
     ]);
-  });
-
-  it('its section → tab table is the catalog generator’s', () => {
-    assert.deepEqual({ ...SECTION_TAB }, { ...GENERATOR_SECTION_TAB });
   });
 
   it('says where DUPLICATE (deck channels 0,1,2,3) applies: a base code with empty deck columns in a 15-field row', () => {

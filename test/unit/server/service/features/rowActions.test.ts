@@ -57,4 +57,11 @@ describe('row actions (the mapping table’s DUPLICATE and DELETE)', () => {
       assert.match(result.message!, /not a mapping row/);
     }
   });
+
+  it('refuses what another editor may send that is not a row action: a bad line, version or action', () => {
+    const requests: Partial<RowActionRequest>[] = [{ line: -1 }, { line: 1.5 }, { version: Number.NaN }, { action: 'copy' as RowActionRequest['action'] }];
+    for (const request of requests) {
+      assert.deepEqual(act(TEXT, request).result, { edit: null, message: 'Not a row action: nothing changed.' }, JSON.stringify(request));
+    }
+  });
 });
