@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DocumentInfoParams, DocumentInfoRequest } from '../../protocol/messages';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../protocol/serverProcess';
+import { LANGUAGE_ID } from './common/languageId';
 import { hostProblem, learnFromController, LearnCommandResult, pickAndConnectInput, showHostProblem } from './learn/learnCommand';
 import { LearnSwitch } from './learn/learnSwitch';
 import { startMidiHost } from './midi/midiHostConnection';
@@ -18,8 +19,6 @@ import { registerRekordboxFolderCommands } from './rekordbox/rekordboxCommands';
 import { SIDEBAR_VIEW_ID, SidebarState, SidebarView } from './sidebar/sidebarView';
 import { registerMappingTable } from './table/mappingTable';
 import { registerWalkthroughCommands } from './walkthrough/walkthroughCommands';
-
-export const LANGUAGE_ID = 'rekordbox-midi';
 
 let client: LanguageClient | undefined;
 let midi: MidiService | undefined;

@@ -11,6 +11,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LearnParams, LearnRequest, LearnResult } from '../../../protocol/messages';
+import { isInATab } from '../common/editorTabs';
+import { errorMessage } from '../common/errors';
 import type { MidiHostConnection, MidiHostState, TimedMidiMessage } from '../midi/midiHostApi';
 import { MidiService } from '../midi/midiService';
 import { DEFAULT_QUIET_MS, DEFAULT_TIMEOUT_MS, LearnSession } from './learnSession';
@@ -84,7 +86,7 @@ export async function pickAndConnectInput(midi: MidiService, host: MidiHostConne
     await midi.connect(picked.label);
     return picked.label;
   } catch (error) {
-    void vscode.window.showWarningMessage(`Could not open ${picked.label}: ${errorText(error)}`);
+    void vscode.window.showWarningMessage(`Could not open ${picked.label}: ${errorMessage(error)}`);
     return undefined;
   }
 }
@@ -166,19 +168,6 @@ export function watchLearn(session: LearnSession, host: MidiHostConnection, docu
   return { dispose: () => subscriptions.forEach(s => s.dispose()) };
 }
 
-/** True while some editor tab (text or diff) shows the document. */
-function isInATab(document: vscode.TextDocument): boolean {
-  const uri = document.uri.toString();
-  return vscode.window.tabGroups.all.some(group =>
-    group.tabs.some(tab => {
-      const input = tab.input;
-      if (input instanceof vscode.TabInputText) return input.uri.toString() === uri;
-      if (input instanceof vscode.TabInputTextDiff) return input.modified.toString() === uri || input.original.toString() === uri;
-      return false;
-    }),
-  );
-}
-
 function closedWhileLearning(document: vscode.TextDocument): string {
   return `${path.basename(document.uri.path)} was closed while learning: nothing written.`;
 }
@@ -207,7 +196,7 @@ export async function writeLearnedMove(
   try {
     result = await client.sendRequest(LearnRequest.type, params);
   } catch (error) {
-    return tell(`The language server did not answer the learn (${errorText(error)}): nothing written.`, 'warning');
+    return tell(`The language server did not answer the learn (${errorMessage(error)}): nothing written.`, 'warning');
   }
   if (!result.edit) return tell(result.summary, result.learned ? 'info' : 'warning', result.learned);
 
@@ -239,8 +228,3 @@ function tell(message: string, level: 'info' | 'warning', learned?: LearnResult[
   else void vscode.window.showInformationMessage(message);
   return { written: false, message, ...(learned ? { learned } : {}) };
 }
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-

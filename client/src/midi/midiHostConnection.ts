@@ -9,6 +9,7 @@
  * `reconnected: true`.
  */
 import { ChildProcess, fork } from 'child_process';
+import { errorMessage } from '../common/errors';
 import type {
   Disposable,
   Listener,
@@ -169,7 +170,7 @@ class ForkedMidiHostConnection implements MidiHostConnection {
         execArgv: [],
       });
     } catch (error) {
-      this.setState({ kind: 'stopped', message: `The MIDI host could not start: ${errorText(error)}` });
+      this.setState({ kind: 'stopped', message: `The MIDI host could not start: ${errorMessage(error)}` });
       return;
     }
     this.child = child;
@@ -240,7 +241,7 @@ class ForkedMidiHostConnection implements MidiHostConnection {
     if (state.kind !== 'ready' || this.chosenInput === null) return;
     // The host sends its ports right after `ready`: once refreshPorts answers they have been seen
     // and the reconnection, if the chosen port is listed, is under way.
-    await this.refreshPorts().catch(error => this.log(`after restart: ${errorText(error)}`));
+    await this.refreshPorts().catch(error => this.log(`after restart: ${errorMessage(error)}`));
     await this.reconnection;
   }
 
@@ -313,8 +314,8 @@ class ForkedMidiHostConnection implements MidiHostConnection {
           if (this.chosenInput === chosen) this.chosenInput = name; // it may have come back under another number
         },
         error => {
-          this.log(`reconnecting ${name}: ${errorText(error)}`);
-          this.setConnection({ input: null, error: errorText(error) });
+          this.log(`reconnecting ${name}: ${errorMessage(error)}`);
+          this.setConnection({ input: null, error: errorMessage(error) });
         },
       )
       .finally(() => {
@@ -397,7 +398,7 @@ class ForkedMidiHostConnection implements MidiHostConnection {
           if (error) this.failRequest(id, `Could not reach the MIDI host: ${error.message}`);
         });
       } catch (error) {
-        this.failRequest(id, `Could not reach the MIDI host: ${errorText(error)}`);
+        this.failRequest(id, `Could not reach the MIDI host: ${errorMessage(error)}`);
       }
     });
   }
@@ -420,10 +421,6 @@ class ForkedMidiHostConnection implements MidiHostConnection {
 }
 
 // ---- small helpers ---------------------------------------------------------------------------------
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);

@@ -6,6 +6,7 @@
  * later session's host lists it. Everything else is the host connection's (midiHostApi.ts).
  */
 import * as vscode from 'vscode';
+import { errorMessage } from '../common/errors';
 import type { MidiHostConnection, MidiHostState, TimedMidiMessage } from './midiHostApi';
 
 const LAST_INPUT_KEY = 'rekordboxMidi.lastInput';
@@ -116,7 +117,7 @@ export class MidiService implements vscode.Disposable {
       await host.connectInput(remembered);
       this.log(`connected ${remembered} again (the input used last time)`);
     } catch (error) {
-      this.log(`could not connect ${remembered} again: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`could not connect ${remembered} again: ${errorMessage(error)}`);
     }
     this.changed.fire();
   }

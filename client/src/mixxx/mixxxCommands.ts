@@ -15,8 +15,9 @@ import {
   ImportMixxxRequest,
   ImportMixxxResult,
 } from '../../../protocol/messages';
+import { errorMessage } from '../common/errors';
+import { LANGUAGE_ID } from '../common/languageId';
 
-const LANGUAGE_ID = 'rekordbox-midi';
 export const IMPORT_COMMAND = 'rekordboxMidi.importMixxx';
 export const EXPORT_COMMAND = 'rekordboxMidi.exportMixxx';
 
@@ -47,7 +48,7 @@ async function importMixxx(client: LanguageClient, output: vscode.OutputChannel,
   try {
     xml = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Cannot read ${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`Cannot read ${fileName}: ${errorMessage(error)}`);
     return undefined;
   }
   let result: ImportMixxxResult;
@@ -55,7 +56,7 @@ async function importMixxx(client: LanguageClient, output: vscode.OutputChannel,
     const params: ImportMixxxParams = { xml, fileName };
     result = await client.sendRequest(ImportMixxxRequest.type, params);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Importing ${fileName} failed: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`Importing ${fileName} failed: ${errorMessage(error)}`);
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: result.csv });
@@ -95,7 +96,7 @@ async function exportMixxx(client: LanguageClient, output: vscode.OutputChannel,
     const params: ExportMixxxParams = { textDocument: { uri: document.uri.toString() } };
     result = await client.sendRequest(ExportMixxxRequest.type, params);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Exporting failed: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`Exporting failed: ${errorMessage(error)}`);
     return undefined;
   }
   if (!result) {
@@ -125,7 +126,7 @@ async function exportMixxx(client: LanguageClient, output: vscode.OutputChannel,
   try {
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(result.xml));
   } catch (error) {
-    void vscode.window.showErrorMessage(`Cannot write ${path.basename(destination.path)}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`Cannot write ${path.basename(destination.path)}: ${errorMessage(error)}`);
     return undefined;
   }
   output.appendLine(`Exported ${document.uri.toString()} to ${destination.toString()}`);

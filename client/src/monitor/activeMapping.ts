@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { MappingRowInfo, MappingRowsParams, MappingRowsRequest, MappingRowsResult } from '../../../protocol/messages';
+import { LANGUAGE_ID } from '../common/languageId';
 
-export const LANGUAGE_ID = 'rekordbox-midi';
 /** Typing pauses shorter than this do not ask for the rows again. */
 const REFRESH_DELAY_MS = 250;
 

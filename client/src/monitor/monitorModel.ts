@@ -19,8 +19,8 @@
  *
  * Pure: no `vscode` import; times are the host's (milliseconds, any origin).
  */
+import { formatCode, noteName } from '../../../protocol/languageService';
 import type { MappingRowsResult } from '../../../protocol/messages';
-import { formatCode, noteName } from '../../../server/src/service/midi/midiCode';
 import type { TimedMidiMessage } from '../midi/midiHostApi';
 
 export type MonitorLineKind = 'noteOn' | 'noteOff' | 'controlChange' | 'highResolution' | 'relative' | 'sysEx' | 'other';

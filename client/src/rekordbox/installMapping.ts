@@ -1,6 +1,6 @@
 /**
  * "Install into Rekordbox…", the part that decides and writes (no `vscode` import; the command in
- * rekordboxCommands.ts asks and reports). The mapping goes to `<store>/<device>.midi.csv`, where
+ * installCommand.ts asks and reports). The mapping goes to `<store>/<device>.midi.csv`, where
  * `<device>` is the name on its `@file` line, which is the file name Rekordbox looks for.
  *
  * Safety, in order: a device name a file name cannot hold is refused; nothing is written inside an
@@ -10,6 +10,7 @@
  * target is always either the old file or the whole new one.
  */
 import { promises as fsp } from 'fs';
+import { errorMessage } from '../common/errors';
 import { applicationFolderHolding, installStore, pathFlavour, RekordboxFolders, RekordboxPlatform } from './rekordboxFolders';
 
 export type InstallRefusal =
@@ -207,7 +208,7 @@ function isPermission(error: unknown): boolean {
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 

@@ -11,7 +11,7 @@
  */
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { appFolderOf } from '../../../server/src/service/rules/appFolder';
+import { appFolderOf, deviceNameOfText } from '../../../protocol/languageService';
 
 export type RekordboxPlatform = 'macos' | 'windows' | 'linux' | 'other';
 
@@ -431,11 +431,10 @@ export function deviceNameOfBytes(bytes: Uint8Array): string | undefined {
   return deviceNameOf(new TextDecoder('utf-8').decode(bytes.subarray(0, end)));
 }
 
-/** The device name of a mapping's `@file,1,<name>` line (padding fields ignored), or undefined. */
+/**
+ * The device name of a mapping's `@file,1,<name>` line (padding fields ignored), or undefined, as
+ * the language server reads it (so Compare's fallback finds what the server names); an empty name is none.
+ */
 export function deviceNameOf(text: string): string | undefined {
-  const first = /^[^\r\n]*/.exec(text.replace(/^\uFEFF/, ''))?.[0] ?? '';
-  const fields = first.split(',');
-  if (fields[0] !== '@file' || fields.length < 3) return undefined;
-  const name = fields[2];
-  return name === '' ? undefined : name;
+  return deviceNameOfText(text) || undefined;
 }

@@ -8,9 +8,10 @@
  * through parseWebviewMessage before anything acts on it. Updates are posted at most once per
  * POST_INTERVAL_MS however fast the controller sends.
  */
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { errorMessage } from '../common/errors';
+import { webviewHtml } from '../common/webviewPage';
 import type { MidiHostState } from '../midi/midiHostApi';
 import { MidiService } from '../midi/midiService';
 import { matchOutputPort } from '../midi/outputPortMatch';
@@ -201,7 +202,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
           return;
       }
     } catch (error) {
-      void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+      void vscode.window.showWarningMessage(errorMessage(error));
     } finally {
       this.schedule();
     }
@@ -278,30 +279,13 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   // ---- the page -----------------------------------------------------------------------------------
 
   private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const nonce = makeNonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'sidebar.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'sidebar.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Rekordbox MIDI</title>
-</head>
-<body>
-<main id="app" aria-live="polite"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml({
+      webview,
+      media,
+      script: 'sidebar.js',
+      stylesheet: 'sidebar.css',
+      title: 'Rekordbox MIDI',
+      body: '<main id="app" aria-live="polite"></main>',
+    });
   }
-}
-
-function makeNonce(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let nonce = '';
-  for (const b of randomBytes(32)) nonce += alphabet[b % alphabet.length];
-  return nonce;
 }

@@ -11,7 +11,6 @@
  * message it sends goes through parseTableMessage first. Updates are posted at most once per
  * POST_INTERVAL_MS; the rows are asked for again at most once per REFRESH_DELAY_MS while typing.
  */
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -23,6 +22,10 @@ import {
   RowActionParams,
   RowActionRequest,
 } from '../../../protocol/messages';
+import { isInATab } from '../common/editorTabs';
+import { errorMessage } from '../common/errors';
+import { LANGUAGE_ID } from '../common/languageId';
+import { webviewHtml } from '../common/webviewPage';
 import { parseSavedTableState, parseTableMessage, SavedTableState, TableMessage } from './tableMessages';
 import { ALL_TAB, buildTableView, FILE_ORDER, nextSort, TableRow, TableSort, TableTab, TableView, toTableRows } from './tableModel';
 
@@ -31,7 +34,6 @@ export const OPEN_TABLE_COMMAND = 'rekordboxMidi.openMappingTable';
 export const TABLE_STATE_COMMAND = 'rekordboxMidi.mappingTable.state';
 export const TABLE_POST_COMMAND = 'rekordboxMidi.mappingTable.postFromPage';
 
-const LANGUAGE_ID = 'rekordbox-midi';
 const VIEW_TYPE = 'rekordboxMidi.mappingTable';
 /** At most one update to the webview per this many ms. */
 const POST_INTERVAL_MS = 50;
@@ -297,7 +299,7 @@ class MappingTable implements vscode.Disposable {
     try {
       await this.handle(message);
     } catch (error) {
-      this.message = error instanceof Error ? error.message : String(error);
+      this.message = errorMessage(error);
     } finally {
       this.schedule();
     }
@@ -396,43 +398,6 @@ class MappingTable implements vscode.Disposable {
   }
 }
 
-/** True while some editor tab (text or diff) shows the document. */
-function isInATab(document: vscode.TextDocument): boolean {
-  const uri = document.uri.toString();
-  return vscode.window.tabGroups.all.some(group =>
-    group.tabs.some(tab => {
-      const input = tab.input;
-      if (input instanceof vscode.TabInputText) return input.uri.toString() === uri;
-      if (input instanceof vscode.TabInputTextDiff) return input.modified.toString() === uri || input.original.toString() === uri;
-      return false;
-    }),
-  );
-}
-
 function html(webview: vscode.Webview, media: vscode.Uri): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'table.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'table.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Mapping table</title>
-</head>
-<body>
-<main id="app"></main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
-}
-
-function makeNonce(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let nonce = '';
-  for (const b of randomBytes(32)) nonce += alphabet[b % alphabet.length];
-  return nonce;
+  return webviewHtml({ webview, media, script: 'table.js', stylesheet: 'table.css', title: 'Mapping table', body: '<main id="app"></main>' });
 }

@@ -4,8 +4,8 @@
  * row's deck, codes and problems in the words the table uses. Pure (no VS Code): the panel calls it
  * on every change, the unit tests call it directly.
  */
+import { decodeCode, describeCode, parseCode } from '../../../protocol/languageService';
 import type { MappingRowCode, MappingRowInfo, MappingRowProblem, MappingRowsResult, MappingTab } from '../../../protocol/messages';
-import { decodeCode, describeCode, parseCode } from '../../../server/src/service/midi/midiCode';
 
 /** Rekordbox's tabs in its order, then ours: every row at once. */
 export const MAPPING_TABS: readonly MappingTab[] = ['DECK', 'PAD', 'FX', 'SAMPLER', 'MIXER', 'BROWSE', 'OTHER', 'VIDEO', 'LIGHTING', 'MIXPOINTLINK'];

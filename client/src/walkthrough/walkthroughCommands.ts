@@ -5,6 +5,7 @@
  * never be edited, and a real file (not an untitled one) can be saved and installed.
  */
 import * as vscode from 'vscode';
+import { LANGUAGE_ID } from '../common/languageId';
 import { FACTORY_EXAMPLE, MISTAKES_EXAMPLE, WalkthroughExample } from './walkthroughExamples';
 
 export const OPEN_WALKTHROUGH_COMMAND = 'rekordboxMidi.walkthrough.open';
@@ -50,7 +51,7 @@ export function registerWalkthroughCommands(context: vscode.ExtensionContext): v
     }),
     vscode.commands.registerCommand(INSTALL_COMMAND, () => {
       // From the walkthrough no text editor is in front: install the mapping shown beside it.
-      const mapping = vscode.window.visibleTextEditors.find(e => e.document.languageId === 'rekordbox-midi');
+      const mapping = vscode.window.visibleTextEditors.find(e => e.document.languageId === LANGUAGE_ID);
       return vscode.commands.executeCommand('rekordboxMidi.installIntoRekordbox', mapping?.document.uri);
     }),
   );

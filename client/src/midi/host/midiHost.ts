@@ -17,6 +17,7 @@
 import { createRequire } from 'module';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { errorMessage } from '../../common/errors';
 import type { MidiPorts, TimedMidiMessage } from '../midiHostApi';
 import { HOST_PROTOCOL_VERSION, HostEvent, HostRequest, parseHostRequest } from './hostProtocol';
 import { describeUnavailable, Unavailable } from './unavailable';
@@ -102,7 +103,6 @@ function indexOfPort(lister: NativePort, name: string): number {
   return -1;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** A request that fails with a sentence for people (the response's `error`). */
@@ -172,7 +172,7 @@ class MidiHost {
       inputs = listPortNames(this.inputLister);
       outputs = listPortNames(this.outputLister);
     } catch (error) {
-      this.log(`listing ports failed: ${errorText(error)}`);
+      this.log(`listing ports failed: ${errorMessage(error)}`);
       return;
     }
     const changed = !sameList(inputs, this.ports.inputs) || !sameList(outputs, this.ports.outputs);
@@ -203,7 +203,7 @@ class MidiHost {
       this.post({ type: 'response', id: request.id, ok: true, ...(result === undefined ? {} : { result }) });
     } catch (error) {
       // A RequestError is already a sentence; anything else is a bug or a driver failure: say which request.
-      const sentence = error instanceof RequestError ? error.message : `The MIDI host could not ${request.type}: ${errorText(error)}`;
+      const sentence = error instanceof RequestError ? error.message : `The MIDI host could not ${request.type}: ${errorMessage(error)}`;
       this.post({ type: 'response', id: request.id, ok: false, error: sentence });
     }
   }
@@ -244,7 +244,7 @@ class MidiHost {
       port.openPort(index);
     } catch (error) {
       closeQuietly(port);
-      throw new RequestError(`Could not open ${name}: another program may be using it (${errorText(error)}).`);
+      throw new RequestError(`Could not open ${name}: another program may be using it (${errorMessage(error)}).`);
     }
     this.input = { name, port };
     this.post({ type: 'connection', input: name });
@@ -268,14 +268,14 @@ class MidiHost {
         output.openPort(index);
       } catch (error) {
         closeQuietly(output);
-        throw new RequestError(`Could not open ${name}: another program may be using it (${errorText(error)}).`);
+        throw new RequestError(`Could not open ${name}: another program may be using it (${errorMessage(error)}).`);
       }
       this.outputs.set(name, output);
     }
     try {
       output.sendMessage(bytes);
     } catch (error) {
-      throw new RequestError(`Could not send to ${name}: ${errorText(error)}.`);
+      throw new RequestError(`Could not send to ${name}: ${errorMessage(error)}.`);
     }
   }
 
@@ -346,7 +346,7 @@ function main(): void {
   const post = (event: HostEvent, onWritten?: () => void) => {
     if (!process.connected) return;
     send(event, undefined, {}, error => {
-      if (error) log(`IPC write failed: ${errorText(error)}`);
+      if (error) log(`IPC write failed: ${errorMessage(error)}`);
       onWritten?.();
     });
   };

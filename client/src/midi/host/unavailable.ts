@@ -3,6 +3,7 @@
  * their system, and the raw error as detail. Separate from midiHost.ts (which runs on import) so the
  * unit tests can check every platform's wording.
  */
+import { errorMessage } from '../../common/errors';
 
 export interface Unavailable {
   message: string;
@@ -14,7 +15,7 @@ const THEN_RESTART = 'Then restart the MIDI host.';
 
 /** The sentence and advice for a binding that could not be loaded or RtMidi that could not start. */
 export function describeUnavailable(stage: 'load' | 'start', error: unknown, platform: NodeJS.Platform = process.platform, arch: string = process.arch): Unavailable {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   if (stage === 'load') {
     if (/Failed to find binding/i.test(detail)) {
       return {

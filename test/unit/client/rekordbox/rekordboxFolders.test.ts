@@ -16,6 +16,7 @@ import {
   RekordboxFolderSettings,
   USER_MAPPING_FOLDER_SETTING,
 } from '../../../../client/src/rekordbox/rekordboxFolders';
+import { parseMapping } from '../../../../server/src/service/model/mappingModel';
 import { REPO_ROOT } from '../../../helpers/fixtures';
 import { FakeMachine, FakePlatform, infoPlist } from '../../../helpers/fakeRekordboxTree';
 
@@ -308,6 +309,13 @@ describe('folder helpers', () => {
     assert.equal(deviceNameOf('@file,1,\r\n'), undefined);
     assert.equal(deviceNameOf('#name,function\r\n'), undefined);
     assert.equal(deviceNameOf(''), undefined);
+  });
+
+  it('deviceNameOf names the device the language server names (Compare falls back on it), also for quoted or misspelt @file lines', () => {
+    for (const text of ['@file,1,"DDJ 400"\r\n', '@file,1,"A,B",,\n', '@filex,1,DDJ-400\n', '\uFEFF@file,1,DDJ-SX', '@file,1,DDJ-400,extra\n']) {
+      assert.equal(deviceNameOf(text), parseMapping(text).deviceName, JSON.stringify(text));
+    }
+    assert.equal(deviceNameOf('@file,1,"DDJ 400"\r\n'), 'DDJ 400');
   });
 
   it('deviceNameOfBytes reads the bytes as the editor does: UTF-8, a byte-order mark skipped, the first line only', () => {
