@@ -61,10 +61,39 @@ function copyMidiRuntime() {
   }
 }
 
+/**
+ * In watch mode, one `[watch] build started` line when a rebuild begins and one `[watch] build finished`
+ * when every bundle it touched is written, with each problem as two lines in between (`✘ [ERROR] text`,
+ * then `    file:line:column:`), as VS Code's extension samples print them: .vscode/tasks.json's problem
+ * matcher reads these lines to know when the background build is done and where its errors are.
+ */
+let buildsRunning = 0;
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => {
+      if (buildsRunning++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd(result => {
+      for (const [kind, messages] of [['✘ [ERROR]', result.errors], ['▲ [WARNING]', result.warnings]]) {
+        for (const { text, location } of messages) {
+          console.log(`${kind} ${text}`);
+          if (location) console.log(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+      if (--buildsRunning === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  for (const build of builds) await (await esbuild.context({ ...common, ...build })).watch();
+  // The runtime copy first: once `build finished` is printed, dist/ is complete.
+  copyMidiRuntime();
+  // Every bundle's first build starts at once, so the first `build finished` means all are written.
+  const contexts = await Promise.all(builds.map(build => esbuild.context({ ...common, ...build, logLevel: 'silent', plugins: [watchReporter] })));
+  await Promise.all(contexts.map(context => context.watch()));
   console.log('esbuild: watching client/src and server/src');
 } else {
   await Promise.all(builds.map(build => esbuild.build({ ...common, ...build })));
+  copyMidiRuntime();
 }
-copyMidiRuntime();

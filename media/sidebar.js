@@ -21,6 +21,7 @@
     b.addEventListener('click', onClick);
     return b;
   }
+  /** @param {WebviewPageMessage} message */
   const send = message => vscode.postMessage(message);
 
   // ---- the page's parts, made once ----------------------------------------------------------------
@@ -71,6 +72,7 @@
   function drawHost(host) {
     hostSection.replaceChildren();
     hostSection.dataset.kind = host.kind;
+    /** @param {string} text */
     const say = text => hostSection.append(el('p', undefined, text));
     switch (host.kind) {
       case 'notStarted':

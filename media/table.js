@@ -11,6 +11,7 @@
   // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  /** @param {WebviewPageMessage} message */
   const send = message => vscode.postMessage(message);
 
   const COLUMNS = [
@@ -21,8 +22,12 @@
     ['midiOut', 'MIDI OUT'],
     ['comment', 'Comment'],
   ];
+  /** @type {Record<string, string>} */
   const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' };
+  /** @type {Record<string, string>} */
   const SEVERITY_GLYPH = { error: '✖', warning: '▲', information: 'ℹ', hint: '·' };
+  /** @param {{ severity: string, message: string }} problem */
+  const problemText = problem => `${SEVERITY_LABEL[problem.severity]}: ${problem.message}`;
 
   /** @param {string} tag @param {string} [className] @param {string} [text] */
   function el(tag, className, text) {
@@ -110,7 +115,8 @@
     const tabs = /** @type {HTMLElement[]} */ ([...tablist.querySelectorAll('[role=tab]')]);
     const index = tabs.indexOf(/** @type {HTMLElement} */ (document.activeElement));
     if (index < 0) return;
-    let next = -1;
+    /** @type {number} */
+    let next;
     if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
     else if (event.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
     else if (event.key === 'Home') next = 0;
@@ -164,7 +170,7 @@
     const fn = el('td', 'col-function');
     if (row.severity) {
       const mark = el('span', `mark ${row.severity}`, SEVERITY_GLYPH[row.severity]);
-      const messages = row.problems.map(p => `${SEVERITY_LABEL[p.severity]}: ${p.message}`).join('\n');
+      const messages = row.problems.map(problemText).join('\n');
       mark.setAttribute('role', 'img');
       mark.setAttribute('aria-label', messages);
       mark.title = messages;
@@ -177,7 +183,7 @@
       row.disabled ? 'Disabled: column 0 starts with #, so this row assigns nothing.' : '',
       row.description,
       `Line ${row.line + 1}`,
-      ...row.problems.map(p => `${SEVERITY_LABEL[p.severity]}: ${p.message}`),
+      ...row.problems.map(problemText),
     ]
       .filter(Boolean)
       .join('\n');
@@ -225,7 +231,7 @@
   }
 
   function selectedRow() {
-    return state?.rows.find(r => r.line === selectedLine);
+    return state?.rows.find(/** @param {{ line: number }} r */ r => r.line === selectedLine);
   }
 
   /** @param {'duplicate' | 'duplicateForDeck' | 'delete'} action */
@@ -282,11 +288,13 @@
     keyboardOnRows = rowNodes.includes(/** @type {HTMLElement} */ (event.target));
   });
   window.addEventListener('focus', () => {
-    if (!keyboardOnRows || (document.activeElement && document.activeElement !== document.body && !rowNodes.includes(/** @type {HTMLElement} */ (document.activeElement)))) return;
+    const focused = document.activeElement;
+    const focusElsewhere = focused && focused !== document.body && !rowNodes.includes(/** @type {HTMLElement} */ (focused));
+    if (!keyboardOnRows || focusElsewhere) return;
     focusSelectedRow(false);
   });
 
-  /** The keyboard back on the selected row; with `orFirst`, on the first row when none is selected. */
+  /** The keyboard back on the selected row; with `orFirst`, on the first row when none is selected. @param {boolean} orFirst */
   function focusSelectedRow(orFirst) {
     const index = rowNodes.findIndex(n => Number(n.dataset.line) === selectedLine);
     if (index >= 0 || orFirst) focusRow(Math.max(index, 0));
@@ -301,7 +309,7 @@
       if (state.sort.column === id) th.setAttribute('aria-sort', state.sort.direction);
       else th.removeAttribute('aria-sort');
     }
-    const lines = new Set(state.rows.map(r => r.line));
+    const lines = new Set(state.rows.map(/** @param {{ line: number }} r */ r => r.line));
     if (selectedLine !== null && !lines.has(selectedLine)) {
       // The selected row went (deleted, filtered out): the row now in its place, as in a list.
       const fallback = focusedIndex >= 0 ? rowNodes[Math.min(focusedIndex, rowNodes.length - 1)] : undefined;
