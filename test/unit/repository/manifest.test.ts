@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { computeDiagnostics, parseRuleSeverity, RULE_SEVERITY_SETTINGS } from '../../../server/src/service/features/diagnostics';
 import { computeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../../../server/src/service/features/semanticTokens';
 import { parseMapping } from '../../../server/src/service/model/mappingModel';
-import { RULE_CODES } from '../../../server/src/service/rules/ruleContext';
+import { RULE_CODES } from '../../../server/src/service/rules/index';
 import { corpusFiles, REPO_ROOT } from '../../helpers/fixtures';
 import { junkTexts } from '../../helpers/junk';
 import { FACTORY_HEAD, row } from '../../helpers/markers';

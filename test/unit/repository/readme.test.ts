@@ -5,6 +5,7 @@ import * as path from 'path';
 import { describe, it } from 'node:test';
 import { decodeCode, describeCode, parseCode } from '../../../server/src/service/midi/midiCode';
 import { REPO_ROOT } from '../../helpers/fixtures';
+import { headingAnchors } from '../../helpers/markdownAnchors';
 
 const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -34,14 +35,6 @@ const scriptLines = (script: string) =>
     .split('\n')
     .map(l => l.trim())
     .filter(l => l !== '' && !l.startsWith('#') && !l.startsWith('echo'));
-
-/** GitHub's anchor for a Markdown heading: lower case, punctuation dropped, spaces to hyphens. */
-const slug = (heading: string) =>
-  heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
 
 describe('README', () => {
   it('gives a new machine `npm ci && npm start`, then `npm test`: scripts package.json has, and what .ci/run runs', () => {
@@ -82,12 +75,8 @@ describe('README', () => {
   it('links to headings that exist where a link into a Markdown file names one', () => {
     const anchored = [...readme.matchAll(/\]\(([^)\s#:]+\.md)#([^)\s]+)\)/g)];
     for (const [, file, anchor] of anchored) {
-      const headings = fs
-        .readFileSync(path.join(REPO_ROOT, file), 'utf8')
-        .split('\n')
-        .filter(l => /^#{1,6} /.test(l))
-        .map(l => slug(l.replace(/^#+ /, '')));
-      assert.ok(headings.includes(anchor), `${file}#${anchor}: no such heading (${headings.join(', ')})`);
+      const headings = headingAnchors(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+      assert.ok(headings.has(anchor), `${file}#${anchor}: no such heading (${[...headings].join(', ')})`);
     }
   });
 
