@@ -93,7 +93,11 @@ const flx = {
   csvParse: time(() => csvParseSync(flx10), iterations(300)),
   plainPass: time(() => plainPass(flx10), iterations(300)),
 };
-line('  tokenize only (fields with their line and character ranges)', flx.tokenize, `  (ratio tokenize/papaparse ${(flx.tokenize / flx.papaparse).toFixed(2)}, tokenize/csv-parse ${(flx.tokenize / flx.csvParse).toFixed(3)})`);
+line(
+  '  tokenize only (fields with their line and character ranges)',
+  flx.tokenize,
+  `  (ratio tokenize/papaparse ${(flx.tokenize / flx.papaparse).toFixed(2)}, tokenize/csv-parse ${(flx.tokenize / flx.csvParse).toFixed(3)})`,
+);
 line('  full analysis (tokenize + model + all diagnostics)', flx.analysis);
 line('  papaparse: split into fields only', flx.papaparse, `  (ratio analysis/papaparse ${(flx.analysis / flx.papaparse).toFixed(2)})`);
 line('  csv-parse: split into fields only', flx.csvParse, `  (ratio analysis/csv-parse ${(flx.analysis / flx.csvParse).toFixed(2)})`);

@@ -144,7 +144,10 @@ async function main(): Promise<void> {
     console.log(`\nMonitor under a jog: ${count} messages at ${JOG_PER_SECOND}/s over JACK into the sidebar's MonitorModel`);
     console.log(`messages monitored   ${monitored} (${(((pushMs - pushBefore) * 1000) / Math.max(1, monitored)).toFixed(1)} µs each in the model)`);
     console.log(`lines kept           ${monitor.lines.length} (bounded)`);
-    console.log(`JS heap after GC     ${heapStart.toFixed(2)} MB at the start, ${heapEnd.toFixed(2)} MB at the end (peak between GCs ${Math.max(...heapDuring).toFixed(1)} MB)`);
+    console.log(
+      `JS heap after GC     ${heapStart.toFixed(2)} MB at the start, ${heapEnd.toFixed(2)} MB at the end ` +
+        `(peak between GCs ${Math.max(...heapDuring).toFixed(1)} MB)`,
+    );
 
     const results = {
       node: process.version,

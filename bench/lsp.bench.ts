@@ -44,6 +44,11 @@ async function main(): Promise<void> {
   const lines = flx10.text.split('\r\n');
   const rowLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /^[A-Za-z#]/.test(l) && l.split(',').length === 15);
   const at = (n: number) => rowLines[n % rowLines.length][1];
+  /** Hover and completion requests on the open file, at a line and character. */
+  const hoverAt = (line: number, character: number) =>
+    client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+  const completeAt = (line: number, character: number) =>
+    client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } });
 
   const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
   const report = (label: string, samples: number[]) => {
@@ -58,10 +63,9 @@ async function main(): Promise<void> {
   // Figures are for a warm server (what a DJ editing for a while gets): each operation runs a few
   // hundred times before it is measured, so the JIT has compiled its code paths.
   for (let i = 0; i < iterations(300); i++) {
-    const position = { line: at(i), character: 28 };
-    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
-    await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: 3 } });
-    if (i < iterations(100)) await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } });
+    await hoverAt(at(i), 28);
+    await completeAt(at(i), 3);
+    if (i < iterations(100)) await completeAt(lines.length - 1, 0);
     if (i < iterations(150)) await openAndClose(client, `file:///bench/warm-${i}.midi.csv`, flx10.text);
     const published = client.nextDiagnostics(uri);
     client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
@@ -70,20 +74,20 @@ async function main(): Promise<void> {
 
   const hover: number[] = [];
   for (let i = 0; i < iterations(1000); i++) {
-    hover.push(await timed(() => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at(i), character: 28 + (i % 3) } })));
+    hover.push(await timed(() => hoverAt(at(i), 28 + (i % 3))));
   }
   report('hover on a code cell (per-deck table)', hover);
 
   const emptyLine = lines.length - 1; // the empty line after the final CRLF, where a new row goes
   const completionAll: number[] = [];
   for (let i = 0; i < iterations(300); i++) {
-    completionAll.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: emptyLine, character: 0 } })));
+    completionAll.push(await timed(() => completeAt(emptyLine, 0)));
   }
   report('completion in column 1, empty cell (all ~900 functions)', completionAll);
 
   const completionTyped: number[] = [];
   for (let i = 0; i < iterations(1000); i++) {
-    completionTyped.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: 3 } })));
+    completionTyped.push(await timed(() => completeAt(at(i), 3)));
   }
   report('completion in column 1 after 3 letters', completionTyped);
 
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < iterations(1000); i++) {
     const line = lines[at(i)];
     const deckCell = line.split(',').slice(0, 5).join(',').length;
-    completionDeck.push(await timed(() => client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: at(i), character: deckCell } })));
+    completionDeck.push(await timed(() => completeAt(at(i), deckCell)));
   }
   report('completion in a deck column (16 channels)', completionDeck);
 

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
 
     // Pair each receipt with its send: in order, skipping sends that never arrived.
     // Probes still in flight when the bench started are not part of the jog.
-    const jogIndices = log.messages.map((m, i) => i).filter(i => i >= firstIndex && !isProbe(log.messages[i].bytes));
+    const jogIndices = log.messages.map((_message, i) => i).filter(i => i >= firstIndex && !isProbe(log.messages[i].bytes));
     const received = jogIndices.map(i => log.messages[i]);
     const receivedArrivals = jogIndices.map(i => arrivals[i]);
     const latencies: number[] = [];
@@ -100,7 +100,10 @@ async function main(): Promise<void> {
     };
     console.log(`sent        ${count} in ${sendSeconds.toFixed(2)} s`);
     console.log(`received    ${results.received}   lost ${results.lost} (dropped by the host's queue: ${results.droppedByHost}; out of order: ${outOfOrder})`);
-    console.log(`latency     send → onDidReceive: p50 ${results.latencyMs.p50.toFixed(1)} ms, p99 ${results.latencyMs.p99.toFixed(1)} ms, max ${results.latencyMs.max.toFixed(1)} ms (JACK period 21.3 ms included)`);
+    console.log(
+      `latency     send → onDidReceive: p50 ${results.latencyMs.p50.toFixed(1)} ms, p99 ${results.latencyMs.p99.toFixed(1)} ms, ` +
+        `max ${results.latencyMs.max.toFixed(1)} ms (JACK period 21.3 ms included)`,
+    );
     console.log(`memory      host   ${start.host.toFixed(1)} MB at start, ${peak.host.toFixed(1)} MB peak, ${end.host.toFixed(1)} MB at the end`);
     console.log(`            client ${start.client.toFixed(1)} MB at start, ${peak.client.toFixed(1)} MB peak, ${end.client.toFixed(1)} MB at the end`);
     writeResults('midiHost', results);

@@ -113,7 +113,15 @@ export function buildCatalog(): CatalogFile {
   const entryFor = (name: string): Collected => {
     let c = byName.get(name);
     if (!c) {
-      c = { sections: new Map(), types: new Set(), light: false, lightHandmade: false, factoryComments: new Map(), editedComments: new Map(), seenIn: new Set() };
+      c = {
+        sections: new Map(),
+        types: new Set(),
+        light: false,
+        lightHandmade: false,
+        factoryComments: new Map(),
+        editedComments: new Map(),
+        seenIn: new Set(),
+      };
       byName.set(name, c);
     }
     return c;
@@ -269,7 +277,10 @@ function compileFamily(spec: FamilySpec, rekordboxNames: string[]): FamilyData {
   const widened = spec.parts.flatMap(p => (typeof p !== 'string' && 'widenedBecause' in p && p.widenedBecause ? [p.widenedBecause] : []));
   let parts: FamilyPart[] = spec.parts.map(p => {
     if (typeof p === 'string') return p;
-    if ('from' in p) return p.labels ? { key: p.key, from: p.from, to: p.to, noun: p.noun, labels: p.labels } : { key: p.key, from: p.from, to: p.to, noun: p.noun };
+    if ('from' in p) {
+      const range = { key: p.key, from: p.from, to: p.to, noun: p.noun };
+      return p.labels ? { ...range, labels: p.labels } : range;
+    }
     const choice: ChoicePart = { key: p.key, values: p.values === 'seen' ? [] : [...p.values], noun: p.noun };
     if (p.labels) choice.labels = p.labels;
     return choice;
@@ -325,7 +336,9 @@ function checkFamily(matcher: FamilyMatcher, members: string[], evidence: (name:
       const missing = part.values.filter(v => !values.has(v));
       if (missing.length) throw new Error(`family ${f.id}: ${part.key} values ${missing.join(', ')} are in no name a Rekordbox file or the note gives`);
     } else if (isRange(part) && !f.note) {
-      if (!values.has(String(part.from)) || !values.has(String(part.to))) throw new Error(`family ${f.id}: ${part.key} ${part.from}..${part.to} is wider than the names seen`);
+      if (!values.has(String(part.from)) || !values.has(String(part.to))) {
+        throw new Error(`family ${f.id}: ${part.key} ${part.from}..${part.to} is wider than the names seen`);
+      }
     }
   }
 }

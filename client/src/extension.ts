@@ -94,7 +94,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   await client.start();
   void updateStatus();
-  return { client, midi: { sidebarState: () => sidebar.state(), hostProcessId: () => midi?.host?.hostProcessId, postFromSidebar: message => sidebar.receiveFromWebview(message) } };
+  return {
+    client,
+    midi: {
+      sidebarState: () => sidebar.state(),
+      hostProcessId: () => midi?.host?.hostProcessId,
+      postFromSidebar: message => sidebar.receiveFromWebview(message),
+    },
+  };
 }
 
 /** The learn command, the sidebar and the MIDI host they share (started on first use). */
@@ -106,16 +113,16 @@ function registerMidiTools(context: vscode.ExtensionContext, outputChannel: vsco
   );
   midi = service;
   const mapping = new ActiveMapping(() => client);
-  let sidebar: SidebarView | undefined;
   const deps = {
     midi: service,
     client: () => client,
     mappingEditor: () => mapping.activeEditor,
-    onListening: (listening: boolean) => sidebar?.setListening(listening),
+    // The sidebar is made below; learning (which calls this) only starts once everything is registered.
+    onListening: (listening: boolean) => sidebar.setListening(listening),
   };
   const learnSwitch = new LearnSwitch(deps);
   let learnRunning = false;
-  sidebar = new SidebarView(context.extensionUri, service, mapping, learnSwitch, context.globalState);
+  const sidebar = new SidebarView(context.extensionUri, service, mapping, learnSwitch, context.globalState);
   context.subscriptions.push(
     service,
     mapping,

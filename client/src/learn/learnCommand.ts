@@ -149,7 +149,11 @@ export function watchLearn(session: LearnSession, host: MidiHostConnection, docu
       if (connection.input === null) {
         // When the host itself stopped, its state follows in the same turn: say that instead.
         queueMicrotask(() =>
-          session.fail(connection.error ? `The controller went away (${connection.error}): nothing learned.` : 'The MIDI input was disconnected: nothing learned.'),
+          session.fail(
+            connection.error
+              ? `The controller went away (${connection.error}): nothing learned.`
+              : 'The MIDI input was disconnected: nothing learned.',
+          ),
         );
       }
     }),

@@ -59,7 +59,11 @@ export class LearnSwitch implements vscode.Disposable {
           if (connection.input === null) {
             // When the host itself stopped, its state follows in the same turn: say that instead.
             queueMicrotask(() =>
-              session.fail(connection.error ? `The controller went away (${connection.error}). Learning is off.` : 'The MIDI input was disconnected. Learning is off.'),
+              session.fail(
+                connection.error
+                  ? `The controller went away (${connection.error}). Learning is off.`
+                  : 'The MIDI input was disconnected. Learning is off.',
+              ),
             );
           }
         }),

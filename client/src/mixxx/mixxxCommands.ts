@@ -68,7 +68,10 @@ async function importMixxx(client: LanguageClient, output: vscode.OutputChannel,
   for (const r of result.summary.needUserReasons) output.appendLine(`  ${r.controls} controls ${r.text}, e.g. ${r.examples.join(', ')}`);
   for (const k of result.summary.skipped) output.appendLine(`  ${k.controls} controls left out: ${k.text}, e.g. ${k.examples.join(', ')}`);
   if (result.problems.length) output.appendLine('Problems:');
-  for (const p of result.problems) output.appendLine(`  ${fileName}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : ''} ${p.severity}: ${p.message}`);
+  for (const p of result.problems) {
+    const where = p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : '';
+    output.appendLine(`  ${fileName}${where} ${p.severity}: ${p.message}`);
+  }
 
   const hasErrors = result.problems.some(p => p.severity === 'error');
   const show = hasErrors ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -80,7 +83,12 @@ async function importMixxx(client: LanguageClient, output: vscode.OutputChannel,
 }
 
 /** Writes the Mixxx skeleton of a mapping; returns where it was written (undefined when cancelled or failed). */
-async function exportMixxx(client: LanguageClient, output: vscode.OutputChannel, documentUri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function exportMixxx(
+  client: LanguageClient,
+  output: vscode.OutputChannel,
+  documentUri?: vscode.Uri,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const document =
     documentUri instanceof vscode.Uri
       ? await vscode.workspace.openTextDocument(documentUri)

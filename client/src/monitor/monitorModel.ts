@@ -222,7 +222,8 @@ export class MonitorModel {
       return true;
     }
     // Pressure, program change, pitch bend: continuous ones update one line like a fader.
-    const label = nibble === 0xa ? `aftertouch ${noteName(data1)} (${data1})` : nibble === 0xc ? 'program change' : nibble === 0xd ? 'channel pressure' : 'pitch bend';
+    const label =
+      nibble === 0xa ? `aftertouch ${noteName(data1)} (${data1})` : nibble === 0xc ? 'program change' : nibble === 0xd ? 'channel pressure' : 'pitch bend';
     const value = nibble === 0xa ? String(data2) : nibble === 0xc ? String(data1) : nibble === 0xd ? String(data1) : String((data2 << 7) | data1);
     const key = nibble === 0xa ? code : status << 8;
     const openLine = nibble === 0xc ? undefined : this.openAt(key, time);
@@ -425,7 +426,8 @@ function describeFolded(line: MonitorLine, fold: FoldState): void {
   if (offset64 || twos) {
     const net = offset64 ? fold.netOffset64 : fold.netTwos;
     line.kind = 'relative';
-    line.value = net === 0 ? 'net 0 steps' : `${net > 0 ? '+' : '−'}${Math.abs(net)} step${Math.abs(net) === 1 ? '' : 's'}, ${net > 0 ? 'clockwise' : 'counter-clockwise'}`;
+    const steps = `${net > 0 ? '+' : '−'}${Math.abs(net)} step${Math.abs(net) === 1 ? '' : 's'}`;
+    line.value = net === 0 ? 'net 0 steps' : `${steps}, ${net > 0 ? 'clockwise' : 'counter-clockwise'}`;
     return;
   }
   line.kind = 'controlChange';

@@ -44,7 +44,9 @@ export async function compareWithFactory(client: LanguageClient, uri: vscode.Uri
   const matches = await findFactoryMappings(deviceName, folders, nodeFolderView());
   if (matches.length === 0) {
     const looked = folders.applications.map(a => a.mappingFolder).join(', ');
-    const message = `Rekordbox has no factory mapping for "${deviceName}" (looked for "${deviceName}.midi.csv" and for its @file line in ${looked}). Factory mappings exist only for devices Rekordbox supports out of the box.`;
+    const message =
+      `Rekordbox has no factory mapping for "${deviceName}" (looked for "${deviceName}.midi.csv" and for its @file line in ${looked}). ` +
+      'Factory mappings exist only for devices Rekordbox supports out of the box.';
     void vscode.window.showInformationMessage(message);
     return { message };
   }
@@ -56,7 +58,8 @@ export async function compareWithFactory(client: LanguageClient, uri: vscode.Uri
   const otherVersions = others.map(o => o.application.version);
   const message =
     others.length > 0
-      ? `Compared with the factory mapping of ${versionName}, the newest of ${matches.length} installed versions (also: ${otherVersions.map(v => v ?? 'unknown version').join(', ')}).`
+      ? `Compared with the factory mapping of ${versionName}, the newest of ${matches.length} installed versions ` +
+        `(also: ${otherVersions.map(v => v ?? 'unknown version').join(', ')}).`
       : `Compared with the factory mapping of ${versionName} (${newest.file}).`;
   void vscode.window.setStatusBarMessage(message, 8000);
   if (others.length > 0) void vscode.window.showInformationMessage(message);

@@ -68,7 +68,8 @@ export async function installCommand(uri: vscode.Uri | undefined, options: unkno
       replacing
         ? `The mapping there now is kept beside it as ${path.basename(plan.target)}.<date-time>.bak.`
         : 'There is no mapping for this device there yet.',
-      'Close Rekordbox first: it reads this file when it starts, and a running Rekordbox rewrites it (when a mapping changes), which would overwrite what is installed now.',
+      'Close Rekordbox first: it reads this file when it starts, ' +
+        'and a running Rekordbox rewrites it (when a mapping changes), which would overwrite what is installed now.',
       IMPORT_ADVICE,
     ].join('\n\n');
     const choice = await vscode.window.showWarningMessage(`Install the mapping for "${plan.deviceName}" into Rekordbox?`, { modal: true, detail }, 'Install');
@@ -83,7 +84,10 @@ export async function installCommand(uri: vscode.Uri | undefined, options: unkno
   } else {
     const backup = result.backup ? ` The previous mapping is kept as ${path.basename(result.backup)}.` : '';
     void vscode.window
-      .showInformationMessage(`Installed the mapping for "${plan.deviceName}" into Rekordbox: ${result.target}.${backup} Start Rekordbox to use it.`, 'Show in Folder')
+      .showInformationMessage(
+        `Installed the mapping for "${plan.deviceName}" into Rekordbox: ${result.target}.${backup} Start Rekordbox to use it.`,
+        'Show in Folder',
+      )
       .then(choice => {
         if (choice === 'Show in Folder') void showInFileManager(result.target);
       });

@@ -131,7 +131,10 @@ export async function installMapping(
     try {
       previous = await fs.readFile(target);
     } catch (error) {
-      return refuse(isPermission(error) ? 'read-only' : 'failed', `Cannot read the mapping already at ${target} (${describe(error)}), so no backup can be made. Nothing was written.`);
+      return refuse(
+        isPermission(error) ? 'read-only' : 'failed',
+        `Cannot read the mapping already at ${target} (${describe(error)}), so no backup can be made. Nothing was written.`,
+      );
     }
     if (sameBytes(previous, bytes)) return { status: 'unchanged', target };
   }

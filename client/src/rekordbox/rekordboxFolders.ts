@@ -125,11 +125,15 @@ export async function findRekordboxFolders(input: DiscoveryInput): Promise<Rekor
     }
   } else {
     if (!applicationSetting && result.applications.length === 0) {
-      result.notes.push(`No installed Rekordbox was found (looked in ${applicationRoots(platform, input.env).join(', ')}); set ${APPLICATION_FOLDER_SETTING} if it is elsewhere.`);
+      result.notes.push(
+        `No installed Rekordbox was found (looked in ${applicationRoots(platform, input.env).join(', ')}); ` +
+          `set ${APPLICATION_FOLDER_SETTING} if it is elsewhere.`,
+      );
     }
     if (!storeSetting && !result.stores.some(s => s.exists)) {
+      const looked = result.stores.map(s => s.folder).join(', ') || 'no application-data folder in the environment';
       result.notes.push(
-        `Rekordbox's user mapping folder does not exist yet (${result.stores.map(s => s.folder).join(', ') || 'no application-data folder in the environment'}): ` +
+        `Rekordbox's user mapping folder does not exist yet (${looked}): ` +
           `Rekordbox makes it the first time a MIDI mapping is changed in its MIDI window; set ${USER_MAPPING_FOLDER_SETTING} if it is elsewhere.`,
       );
     }
@@ -232,7 +236,12 @@ async function findWindowsApplications(env: Record<string, string | undefined>, 
 }
 
 /** The setting may name the install folder, the `.app` bundle, or the MidiMappings folder itself. */
-async function applicationFromSetting(setting: string, p: path.PlatformPath, fs: FolderView, result: RekordboxFolders): Promise<RekordboxApplication | undefined> {
+async function applicationFromSetting(
+  setting: string,
+  p: path.PlatformPath,
+  fs: FolderView,
+  result: RekordboxFolders,
+): Promise<RekordboxApplication | undefined> {
   const folder = p.normalize(setting).replace(/[\\/]+$/, '') || setting;
   const what = `factory mappings (${APPLICATION_FOLDER_SETTING})`;
   if (p.basename(folder).toLowerCase() === 'midimappings') {
@@ -345,7 +354,9 @@ export function isInside(child: string, parent: string, platform: RekordboxPlatf
  */
 export function applicationFolderHolding(file: string, folders: RekordboxFolders): { folder: string; version?: string } | undefined {
   for (const app of folders.applications) {
-    if (isInside(file, app.folder, folders.platform) || isInside(file, app.mappingFolder, folders.platform)) return { folder: app.folder, version: app.version };
+    if (isInside(file, app.folder, folders.platform) || isInside(file, app.mappingFolder, folders.platform)) {
+      return { folder: app.folder, version: app.version };
+    }
   }
   if (appFolderOf(file)) return { folder: pathFlavour(folders.platform).dirname(file) };
   return undefined;

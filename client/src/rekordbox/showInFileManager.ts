@@ -11,7 +11,8 @@ export async function showInFileManager(target: string): Promise<void> {
     return;
   }
   const copy = 'Copy Path';
-  void vscode.window.showInformationMessage(`This window has no file manager to show it in (VS Code for the Web or a remote window): ${target}`, copy).then(choice => {
+  const message = `This window has no file manager to show it in (VS Code for the Web or a remote window): ${target}`;
+  void vscode.window.showInformationMessage(message, copy).then(choice => {
     if (choice === copy) void vscode.env.clipboard.writeText(target);
   });
 }

@@ -93,7 +93,10 @@ class MappingTables implements vscode.Disposable {
     }
     // The table sits beside the text, which must be in a tab for the table to follow it.
     const editor = vscode.window.visibleTextEditors.find(e => e.document === document) ?? (await vscode.window.showTextDocument(document, { preview: false }));
-    this.add(key, onDispose => new MappingTable(document, { textColumn: editor.viewColumn ?? vscode.ViewColumn.One }, this.extensionUri, this.client, onDispose));
+    this.add(
+      key,
+      onDispose => new MappingTable(document, { textColumn: editor.viewColumn ?? vscode.ViewColumn.One }, this.extensionUri, this.client, onDispose),
+    );
     return key;
   }
 
@@ -171,7 +174,12 @@ class MappingTable implements vscode.Disposable {
       this.tabChosen = place.view.tab !== 'DECK'; // DECK is also the fallback: a file without DECK rows shows All
     } else {
       const column = place.textColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.Beside;
-      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `${path.basename(document.uri.path)} — Table`, { viewColumn: column, preserveFocus: false }, options);
+      this.panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        `${path.basename(document.uri.path)} — Table`,
+        { viewColumn: column, preserveFocus: false },
+        options,
+      );
     }
     this.panel.webview.html = html(this.panel.webview, media);
     const uri = document.uri.toString();
@@ -376,7 +384,8 @@ class MappingTable implements vscode.Disposable {
       action === 'delete'
         ? `Deleted line ${line + 1} (${name}). ${UNDO_KEY} brings it back.`
         : action === 'duplicateForDeck'
-          ? `Duplicated line ${line + 1} (${name}) for deck ${row.duplicateForDeck?.deck}: line ${line + 2}, MIDI IN ${row.duplicateForDeck?.midiIn}. ${UNDO_KEY} undoes it.`
+          ? `Duplicated line ${line + 1} (${name}) for deck ${row.duplicateForDeck?.deck}: ` +
+            `line ${line + 2}, MIDI IN ${row.duplicateForDeck?.midiIn}. ${UNDO_KEY} undoes it.`
           : `Duplicated line ${line + 1} (${name}) for decks 1–4: deck channels 0,1,2,3. ${UNDO_KEY} undoes it.`;
     this.refreshSoon();
   }
@@ -387,7 +396,8 @@ class MappingTable implements vscode.Disposable {
     const editor = await this.focusText();
     // 'undo' acts on whatever has the focus: never on another file or on the table itself.
     if (vscode.window.activeTextEditor !== editor) {
-      this.message = `The text of ${path.basename(this.document.uri.path)} did not take the focus: nothing was ${command === 'undo' ? 'undone' : 'redone'}. Try again.`;
+      const done = command === 'undo' ? 'undone' : 'redone';
+      this.message = `The text of ${path.basename(this.document.uri.path)} did not take the focus: nothing was ${done}. Try again.`;
       return;
     }
     await vscode.commands.executeCommand(command);

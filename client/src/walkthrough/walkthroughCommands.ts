@@ -65,7 +65,11 @@ export function registerWalkthroughCommands(context: vscode.ExtensionContext): v
 async function showHoverWhenReady(editor: vscode.TextEditor): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', editor.document.uri, editor.selection.active);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      editor.selection.active,
+    );
     if (hovers?.some(h => h.contents.length > 0)) break;
     await new Promise(resolve => setTimeout(resolve, 200));
   }
@@ -101,7 +105,10 @@ async function openExample(context: vscode.ExtensionContext, example: Walkthroug
     await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'examples', example.file)));
   }
   const shownIn = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === copy.toString())?.viewColumn;
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy), { viewColumn: shownIn ?? besideTheWalkthrough(), preview: false });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(copy), {
+    viewColumn: shownIn ?? besideTheWalkthrough(),
+    preview: false,
+  });
   const position = codePosition(editor.document, example);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

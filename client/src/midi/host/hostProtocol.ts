@@ -164,7 +164,9 @@ export function describeInvalidMidiMessage(bytes: unknown): string | undefined {
   }
   const length = expectedLength(status);
   if (length === undefined) return `${hex([status])} is not a status byte a message can start with.`;
-  if (message.length !== length) return `A message starting ${hex([status])} takes ${length} byte${length === 1 ? '' : 's'}, not ${message.length}: ${hex(message)}.`;
+  if (message.length !== length) {
+    return `A message starting ${hex([status])} takes ${length} byte${length === 1 ? '' : 's'}, not ${message.length}: ${hex(message)}.`;
+  }
   const data = message.slice(1).findIndex(b => b > 0x7f);
   return data >= 0 ? `Data bytes are 00–7F: ${hex(message)}.` : undefined;
 }

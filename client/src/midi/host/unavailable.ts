@@ -14,7 +14,12 @@ export interface Unavailable {
 const THEN_RESTART = 'Then restart the MIDI host.';
 
 /** The sentence and advice for a binding that could not be loaded or RtMidi that could not start. */
-export function describeUnavailable(stage: 'load' | 'start', error: unknown, platform: NodeJS.Platform = process.platform, arch: string = process.arch): Unavailable {
+export function describeUnavailable(
+  stage: 'load' | 'start',
+  error: unknown,
+  platform: NodeJS.Platform = process.platform,
+  arch: string = process.arch,
+): Unavailable {
   const detail = errorMessage(error);
   if (stage === 'load') {
     if (/Failed to find binding/i.test(detail)) {
@@ -38,6 +43,7 @@ export function describeUnavailable(stage: 'load' | 'start', error: unknown, pla
       ? 'Check that the ALSA sequencer is there: /dev/snd/seq exists (load it with `sudo modprobe snd-seq`) and your user is in the `audio` group. '
       : platform === 'darwin'
         ? 'Check that the controller is connected and listed in Audio MIDI Setup, and that its driver is installed. '
-        : 'Check that the controller is connected and listed in Device Manager, that its driver is installed, and that no other program (Rekordbox, a DAW) holds its port: Windows lets one program open it at a time. ';
+        : 'Check that the controller is connected and listed in Device Manager, that its driver is installed, ' +
+          'and that no other program (Rekordbox, a DAW) holds its port: Windows lets one program open it at a time. ';
   return { message: "MIDI is not available on this computer: the system's MIDI service did not answer.", advice: advice + THEN_RESTART, detail };
 }

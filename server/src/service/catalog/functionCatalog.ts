@@ -267,7 +267,9 @@ export class FunctionCatalog {
     let combos: Record<string, string>[] = [{ ...loose.values }];
     for (const violation of loose.violations) {
       const next: Record<string, string>[] = [];
-      for (const combo of combos) for (const value of repairs(violation, (a, b) => typoDistance(a, b, 99))) next.push({ ...combo, [violation.part.key]: value });
+      for (const combo of combos) {
+        for (const value of repairs(violation, (a, b) => typoDistance(a, b, 99))) next.push({ ...combo, [violation.part.key]: value });
+      }
       combos = next.slice(0, 3);
     }
     return combos.map(values => matcher.build(values)).filter(n => this.has(n));

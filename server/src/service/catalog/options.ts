@@ -23,9 +23,21 @@ function wholeNumberIn(min: number, max: number, unit: string) {
 }
 
 export const OPTIONS: readonly OptionInfo[] = [
-  { name: 'Fast', takesValue: false, description: 'Set on most factory and exported rows; read as “handle this control without delay” (not documented by Pioneer).' },
-  { name: 'RO', takesValue: false, description: 'Set on factory jog, meter and setting rows; read as “read-only”: fixed by the factory mapping (not documented by Pioneer).' },
-  { name: 'Dual', takesValue: false, description: 'Set on deck rows of 4-deck factory mappings (DDJ-FLX10, DDJ-GRV6): the control follows the deck layer (not documented by Pioneer).' },
+  {
+    name: 'Fast',
+    takesValue: false,
+    description: 'Set on most factory and exported rows; read as “handle this control without delay” (not documented by Pioneer).',
+  },
+  {
+    name: 'RO',
+    takesValue: false,
+    description: 'Set on factory jog, meter and setting rows; read as “read-only”: fixed by the factory mapping (not documented by Pioneer).',
+  },
+  {
+    name: 'Dual',
+    takesValue: false,
+    description: 'Set on deck rows of 4-deck factory mappings (DDJ-FLX10, DDJ-GRV6): the control follows the deck layer (not documented by Pioneer).',
+  },
   {
     name: 'Priority',
     takesValue: true,

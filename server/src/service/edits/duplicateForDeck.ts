@@ -96,7 +96,8 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
       reason:
         channel === DECK_COUNT - 1
           ? `${formatCode(input)} is deck 4’s channel (decks 1–4 are MIDI channels 1–4): Rekordbox has no deck 5.`
-          : `${formatCode(input)} is on MIDI channel ${channel + 1}, which names no deck (decks 1–4 are channels 1–4; pads use other channels on each controller).`,
+          : `${formatCode(input)} is on MIDI channel ${channel + 1}, which names no deck ` +
+            '(decks 1–4 are channels 1–4; pads use other channels on each controller).',
     };
   }
   const taken = index.channelsByKey.get(keyOf(mapping));
@@ -107,7 +108,7 @@ export function planDuplicateForDeck(model: MappingModel, row: Row, index: DeckC
   const copyIn = withChannel(input, target);
   const claim = claimOn(index, mapping, copyIn);
   if (claim?.kind === 'code') return { reason: collision(formatCode(claim.code), claim.by) };
-  if (claim?.kind === 'hiResLsb') return { reason: `${formatCode(claim.code)} is the fine half (LSB) of the 14-bit control on line ${claim.by.line.line + 1} (${claim.by.functionName}): not duplicated.` };
+  if (claim?.kind === 'hiResLsb') return { reason: `${fineHalf(formatCode(claim.code), claim.by)}: not duplicated.` };
   if (claim?.kind === 'ownLsb') return { reason: `The copy’s fine half (LSB), ${collision(formatCode(claim.code), claim.by)}` };
 
   const copyOut = output === undefined ? undefined : withChannel(output, target);
@@ -139,7 +140,7 @@ export function fillDeckChannelsConflict(row: Row, index: DeckCopyIndex): string
   for (let deck = 1; deck < DECK_COUNT && base + deck <= 15; deck++) {
     const claim = claimOn(index, mapping, withChannel(input, base + deck), sameFunction);
     if (claim?.kind === 'code') return `Deck ${deck + 1}’s code ${collision(formatCode(claim.code), claim.by)}`;
-    if (claim?.kind === 'hiResLsb') return `Deck ${deck + 1}’s code ${formatCode(claim.code)} is the fine half (LSB) of the 14-bit control on line ${claim.by.line.line + 1} (${claim.by.functionName}).`;
+    if (claim?.kind === 'hiResLsb') return `Deck ${deck + 1}’s code ${fineHalf(formatCode(claim.code), claim.by)}.`;
     if (claim?.kind === 'ownLsb') return `Deck ${deck + 1}’s fine half (LSB), ${collision(formatCode(claim.code), claim.by)}`;
   }
   return undefined;
@@ -181,6 +182,11 @@ export function duplicateForDeckEdit(model: MappingModel, row: Row, plan: DeckCo
 function collision(code: string, owner: MappingRow): string {
   const label = owner.control && owner.control !== owner.functionName ? ` (${owner.control})` : '';
   return `${code} is already ${owner.functionName}${label}’s, on line ${owner.line.line + 1}: a copy there would give one code two functions.`;
+}
+
+/** Why `code` cannot be taken when it is the fine half of `owner`'s 14-bit control (a `hiResLsb` claim). */
+function fineHalf(code: string, owner: MappingRow): string {
+  return `${code} is the fine half (LSB) of the 14-bit control on line ${owner.line.line + 1} (${owner.functionName})`;
 }
 
 function deckColumnsEmpty(row: Row, firstDeckColumn: number): boolean {

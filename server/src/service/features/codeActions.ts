@@ -123,15 +123,15 @@ function quickFixes(model: MappingModel, uri: string, diagnostic: Diagnostic): C
       const value = row.line.fields.find(f => f.start === diagnostic.range.start.character)?.value ?? '';
       const fixed = value.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
       if (fixed !== value && /^[0-9A-Fa-f]{4}$/.test(fixed)) {
-        return [action(`Replace with '${fixed.toUpperCase()}'`, CodeActionKind.QuickFix, uri, [TextEdit.replace(diagnostic.range, fixed.toUpperCase())], diagnostic, true)];
+        const replacement = fixed.toUpperCase();
+        return [action(`Replace with '${replacement}'`, CodeActionKind.QuickFix, uri, [TextEdit.replace(diagnostic.range, replacement)], diagnostic, true)];
       }
       return [];
     }
     case 'nonzero-base-channel': {
       const edits = (data as { edits?: TextEdit[] }).edits;
-      return edits?.length
-        ? [action('Write channel 0 in the base and each deck’s absolute channel (the deck channels are added)', CodeActionKind.QuickFix, uri, edits, diagnostic, true)]
-        : [];
+      const title = 'Write channel 0 in the base and each deck’s absolute channel (the deck channels are added)';
+      return edits?.length ? [action(title, CodeActionKind.QuickFix, uri, edits, diagnostic, true)] : [];
     }
     case 'mixed-line-endings': {
       const edits = lineEndingEdits(model);

@@ -81,7 +81,14 @@ export function computeCompletion(
     if (fn && !fn.startsWith('#')) {
       return {
         isIncomplete: false,
-        items: [{ label: fn, kind: CompletionItemKind.Value, detail: 'same as the function (factory style)', textEdit: { range: range(fieldStart, fieldEnd), newText: fn } }],
+        items: [
+          {
+            label: fn,
+            kind: CompletionItemKind.Value,
+            detail: 'same as the function (factory style)',
+            textEdit: { range: range(fieldStart, fieldEnd), newText: fn },
+          },
+        ],
       };
     }
     return empty;
@@ -144,7 +151,13 @@ function functionItems(catalog: FunctionCatalog): CompletionItem[] {
     });
     items.push(
       { label: '#', kind: CompletionItemKind.Keyword, detail: 'no function', documentation: 'No function assigned to this control.', sortText: '~~#' },
-      { label: 'NoFunction', kind: CompletionItemKind.Keyword, detail: 'learned, unassigned', documentation: 'What Rekordbox EXPORT writes for a learned code with no function.', sortText: '~~NoFunction' },
+      {
+        label: 'NoFunction',
+        kind: CompletionItemKind.Keyword,
+        detail: 'learned, unassigned',
+        documentation: 'What Rekordbox EXPORT writes for a learned code with no function.',
+        sortText: '~~NoFunction',
+      },
     );
     functionItemsCache = { catalog, items };
   }

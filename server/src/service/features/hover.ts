@@ -52,8 +52,10 @@ function hoverParts(model: MappingModel, row: Row, column: number, character: nu
 function fileLineHover(column: number, value: string, model: MappingModel): string {
   if (column === 0) return '**`@file` line**: `@file,1,<device name>` opens every mapping and names the controller it is for.';
   if (column === 1) return `**Format version** \`${value}\` (always 1 in the files seen).`;
-  if (column === 2)
-    return `**Device** \`${value}\`: the controller's name as Rekordbox lists it. ${model.dialect === 'factory' ? 'Factory dialect (header row and sections).' : 'EXPORT dialect (no header row).'}`;
+  if (column === 2) {
+    const dialect = model.dialect === 'factory' ? 'Factory dialect (header row and sections).' : 'EXPORT dialect (no header row).';
+    return `**Device** \`${value}\`: the controller's name as Rekordbox lists it. ${dialect}`;
+  }
   return 'Padding after the device name: Rekordbox ignores empty fields here.';
 }
 
@@ -115,7 +117,8 @@ function typeHover(value: string): string {
   if (value === '') return '**Type**: empty (seen on some factory rows).';
   const info = controlType(value);
   if (!info) return `**${value}**: not a type seen in Rekordbox files.`;
-  return `**${info.name}**: ${info.description}${info.evidence === 'roundTrip' ? '\n\nNot seen in files; reported to survive an IMPORT/EXPORT round trip.' : ''}`;
+  const roundTrip = info.evidence === 'roundTrip' ? '\n\nNot seen in files; reported to survive an IMPORT/EXPORT round trip.' : '';
+  return `**${info.name}**: ${info.description}${roundTrip}`;
 }
 
 function codeLine(code: number): string {
@@ -177,9 +180,11 @@ function deckHover(row: MappingRow, column: number, value: string): string[] {
     const baseValue = cellValue(row, deckCode.baseColumn);
     const base = readCode(baseValue, !input)!;
     const baseChannel = isChannelMessage(base) ? (base >> 8) & 0x0f : 0;
+    const deckChannel = baseChannel + Number(value);
+    const ifReplaced = formatCode((base & 0xf0ff) | (Number(value) << 8));
     parts.push(
-      `Base \`${baseValue.toUpperCase()}\` (channel ${baseChannel}) + deck channel ${value} = channel ${baseChannel + Number(value)}, shown as ch ${baseChannel + Number(value) + 1}.` +
-        (baseChannel !== 0 ? ' The base channel is not 0: if Rekordbox replaced it instead of adding, this deck would receive `' + formatCode((base & 0xf0ff) | (Number(value) << 8)) + '`.' : ''),
+      `Base \`${baseValue.toUpperCase()}\` (channel ${baseChannel}) + deck channel ${value} = channel ${deckChannel}, shown as ch ${deckChannel + 1}.` +
+        (baseChannel !== 0 ? ` The base channel is not 0: if Rekordbox replaced it instead of adding, this deck would receive \`${ifReplaced}\`.` : ''),
     );
     const hiRes = hiResLsb(row, deckCode.code);
     if (hiRes) parts.push(hiRes);

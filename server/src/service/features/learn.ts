@@ -60,10 +60,13 @@ export function computeLearn(model: MappingModel | undefined, input: LearnInput)
   const inference = inferControl(stream.events);
   const ignored = stream.noise;
   const control = inference.control;
-  if (!control) return { edit: null, summary: nothingLearned(inference, ignored, stream.events.length, stream.truncated), ...(anyNoise(ignored) ? { ignored } : {}) };
+  if (!control) {
+    return { edit: null, summary: nothingLearned(inference, ignored, stream.events.length, stream.truncated), ...(anyNoise(ignored) ? { ignored } : {}) };
+  }
 
   const learned = learnedInfo(control);
-  const head = `Learned ${control.type} ${learned.code} (${learned.description}${control.lsbCode !== undefined ? `, with its LSB ${formatCode(control.lsbCode)}` : ''})`;
+  const withLsb = control.lsbCode !== undefined ? `, with its LSB ${formatCode(control.lsbCode)}` : '';
+  const head = `Learned ${control.type} ${learned.code} (${learned.description}${withLsb})`;
   const tail = othersNote(inference) + (stream.truncated ? ' Only the first part of a very long stream was read.' : '');
   const base: LearnResult = { edit: null, summary: '', learned };
   if (inference.others.length) base.others = inference.others.map(o => formatCode(o.code));

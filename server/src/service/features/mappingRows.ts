@@ -50,7 +50,12 @@ export function computeMappingRows(model: MappingModel, uri: string, version: nu
       options: cellValue(row, Column.Options),
       canDuplicate: duplicateForDecksEdit(model, row, deckCopies) !== undefined,
       duplicateForDeck: deckCopy.plan
-        ? { deck: deckCopy.plan.deck, midiIn: deckCopy.plan.midiIn, ...(deckCopy.plan.midiOut ? { midiOut: deckCopy.plan.midiOut } : {}), title: deckCopy.plan.title }
+        ? {
+            deck: deckCopy.plan.deck,
+            midiIn: deckCopy.plan.midiIn,
+            ...(deckCopy.plan.midiOut ? { midiOut: deckCopy.plan.midiOut } : {}),
+            title: deckCopy.plan.title,
+          }
         : null,
     };
     if (deckCopy.reason) info.duplicateForDeckReason = deckCopy.reason;
@@ -78,7 +83,11 @@ function groupByLine(diagnostics: readonly Diagnostic[]): Map<number, MappingRow
   const sorted = [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1));
   for (const d of sorted) {
     const line = d.range.start.line;
-    const problem: MappingRowProblem = { severity: SEVERITY_NAMES[d.severity ?? 1] ?? 'error', code: d.code === undefined ? '' : String(d.code), message: d.message };
+    const problem: MappingRowProblem = {
+      severity: SEVERITY_NAMES[d.severity ?? 1] ?? 'error',
+      code: d.code === undefined ? '' : String(d.code),
+      message: d.message,
+    };
     const list = byLine.get(line);
     if (list) list.push(problem);
     else byLine.set(line, [problem]);

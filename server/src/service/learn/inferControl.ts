@@ -249,7 +249,8 @@ function classify(track: Track): InferredControl | undefined {
     const steps = encoding === 'offset64' ? 'values around 64 (0x41 = +1, 0x3F = −1)' : "two's complement steps (0x01 = +1, 0x7F = −1)";
     const gap = medianGap(track.events);
     if (messages >= JOG_MIN_MESSAGES && gap <= JOG_MAX_MEDIAN_GAP_MS) {
-      return { ...base, code, type: 'JogRotate', messages, encoding, reason: `relative ${steps} in a dense burst (${messages} messages, ${formatMs(gap)} apart): a jog wheel` };
+      const reason = `relative ${steps} in a dense burst (${messages} messages, ${formatMs(gap)} apart): a jog wheel`;
+      return { ...base, code, type: 'JogRotate', messages, encoding, reason };
     }
     return { ...base, code, type: 'Rotary', messages, encoding, reason: `relative ${steps}: an endless encoder` };
   }

@@ -22,16 +22,34 @@ export interface ControlMapEntry {
 
 export const CONTROL_MAP: readonly ControlMapEntry[] = [
   // ---- Deck: transport
-  { group: '[Channel{deck}]', key: 'play', function: 'PlayPause', lights: ['play_indicator', 'play'], why: 'play toggles playback on a button, as PLAY/PAUSE does.' },
-  { group: '[Channel{deck}]', key: 'cue_default', function: 'Cue', lights: ['cue_indicator'], why: "cue_default is the deck's CUE button in the mixer's cue mode: set, call, back-cue." },
+  {
+    group: '[Channel{deck}]', key: 'play', function: 'PlayPause', lights: ['play_indicator', 'play'],
+    why: 'play toggles playback on a button, as PLAY/PAUSE does.',
+  },
+  {
+    group: '[Channel{deck}]', key: 'cue_default', function: 'Cue', lights: ['cue_indicator'],
+    why: "cue_default is the deck's CUE button in the mixer's cue mode: set, call, back-cue.",
+  },
   { group: '[Channel{deck}]', key: 'start', function: 'JumpToTrackStart', why: 'start jumps to the beginning of the track.' },
-  { group: '[Channel{deck}]', key: 'start_play', function: 'JumpToTrackStart', why: 'start_play jumps to the beginning and plays; Rekordbox jumps and keeps the play state (the same button, SHIFT+CUE, on Pioneer controllers).' },
-  { group: '[Channel{deck}]', key: 'start_stop', function: 'JumpToTrackStart', why: 'start_stop jumps to the beginning and stops; Rekordbox jumps and keeps the play state (the same SHIFT+CUE button).' },
+  {
+    group: '[Channel{deck}]', key: 'start_play', function: 'JumpToTrackStart',
+    why: 'start_play jumps to the beginning and plays; Rekordbox jumps and keeps the play state (the same button, SHIFT+CUE, on Pioneer controllers).',
+  },
+  {
+    group: '[Channel{deck}]', key: 'start_stop', function: 'JumpToTrackStart',
+    why: 'start_stop jumps to the beginning and stops; Rekordbox jumps and keeps the play state (the same SHIFT+CUE button).',
+  },
   { group: '[Channel{deck}]', key: 'sync_enabled', function: 'Sync', lights: ['sync_enabled'], why: 'sync_enabled turns sync on and off, as SYNC does.' },
   { group: '[Channel{deck}]', key: 'beatsync', function: 'Sync', why: 'beatsync syncs once; Rekordbox SYNC turns sync on (the same button).' },
-  { group: '[Channel{deck}]', key: 'sync_leader', function: 'Master', lights: ['sync_leader'], why: 'sync_leader makes the deck the sync leader: Rekordbox calls it MASTER.' },
+  {
+    group: '[Channel{deck}]', key: 'sync_leader', function: 'Master', lights: ['sync_leader'],
+    why: 'sync_leader makes the deck the sync leader: Rekordbox calls it MASTER.',
+  },
   { group: '[Channel{deck}]', key: 'sync_master', function: 'Master', lights: ['sync_master'], why: 'sync_master is the older name of sync_leader.' },
-  { group: '[Channel{deck}]', key: 'keylock', function: 'MasterTempo', lights: ['keylock'], why: 'keylock keeps the key when the tempo changes: Rekordbox calls it MASTER TEMPO.' },
+  {
+    group: '[Channel{deck}]', key: 'keylock', function: 'MasterTempo', lights: ['keylock'],
+    why: 'keylock keeps the key when the tempo changes: Rekordbox calls it MASTER TEMPO.',
+  },
   { group: '[Channel{deck}]', key: 'sync_key', function: 'KeySync', why: "sync_key matches the key to the other deck's, as KEY SYNC does." },
   { group: '[Channel{deck}]', key: 'reset_key', function: 'KeyReset', why: 'reset_key returns to the original key.' },
   { group: '[Channel{deck}]', key: 'pitch_up', function: 'SemitoneUp', why: 'pitch_up raises the key by a semitone.' },
@@ -40,7 +58,10 @@ export const CONTROL_MAP: readonly ControlMapEntry[] = [
   { group: '[Channel{deck}]', key: 'quantize', function: 'Quantize', lights: ['quantize'], why: 'quantize turns quantize on and off.' },
   { group: '[Channel{deck}]', key: 'slip_enabled', function: 'Slip', lights: ['slip_enabled'], why: 'slip_enabled turns slip mode on and off.' },
   { group: '[Channel{deck}]', key: 'reverse', function: 'Reverse', lights: ['reverse'], why: 'reverse plays backwards while on.' },
-  { group: '[Channel{deck}]', key: 'reverseroll', function: 'SlipReverse', lights: ['reverseroll'], why: 'reverseroll plays backwards in slip mode while held: SLIP REVERSE.' },
+  {
+    group: '[Channel{deck}]', key: 'reverseroll', function: 'SlipReverse', lights: ['reverseroll'],
+    why: 'reverseroll plays backwards in slip mode while held: SLIP REVERSE.',
+  },
   { group: '[Channel{deck}]', key: 'back', function: 'SearchRev', why: 'back searches backwards while held.' },
   { group: '[Channel{deck}]', key: 'fwd', function: 'SearchFwd', why: 'fwd searches forwards while held.' },
   // ---- Deck: tempo
@@ -50,31 +71,46 @@ export const CONTROL_MAP: readonly ControlMapEntry[] = [
   { group: '[Channel{deck}]', key: 'rate_temp_up', function: 'PitchBendUp', why: 'rate_temp_up speeds up while held: a pitch bend.' },
   { group: '[Channel{deck}]', key: 'rate_temp_down', function: 'PitchBendDown', why: 'rate_temp_down slows down while held: a pitch bend.' },
   // ---- Deck: jog
-  { group: '[Channel{deck}]', key: 'jog', function: 'JogPitchBend', why: 'jog nudges the playback speed (pitch bend), as the jog wheel does with vinyl mode off.' },
+  {
+    group: '[Channel{deck}]', key: 'jog', function: 'JogPitchBend',
+    why: 'jog nudges the playback speed (pitch bend), as the jog wheel does with vinyl mode off.',
+  },
   { group: '[Channel{deck}]', key: 'scratch2', function: 'JogScratch', why: 'scratch2 moves the track with the platter: scratching.' },
   { group: '[Channel{deck}]', key: 'scratch2_enable', function: 'JogTouch', why: 'scratch2_enable is set while the platter is touched: the jog touch sensor.' },
   // ---- Deck: loops
   { group: '[Channel{deck}]', key: 'loop_in', function: 'LoopIn', why: 'loop_in sets the loop start.' },
   { group: '[Channel{deck}]', key: 'loop_out', function: 'LoopOut', why: 'loop_out sets the loop end.' },
-  { group: '[Channel{deck}]', key: 'reloop_toggle', function: 'ReloopExit', lights: ['loop_enabled'], why: 'reloop_toggle re-enters the last loop or exits the active one: RELOOP/EXIT.' },
+  {
+    group: '[Channel{deck}]', key: 'reloop_toggle', function: 'ReloopExit', lights: ['loop_enabled'],
+    why: 'reloop_toggle re-enters the last loop or exits the active one: RELOOP/EXIT.',
+  },
   { group: '[Channel{deck}]', key: 'reloop_exit', function: 'ReloopExit', why: 'reloop_exit is the older name of reloop_toggle.' },
   { group: '[Channel{deck}]', key: 'loop_halve', function: 'LoopHalf', why: 'loop_halve halves the loop.' },
   { group: '[Channel{deck}]', key: 'loop_double', function: 'LoopDouble', why: 'loop_double doubles the loop.' },
-  { group: '[Channel{deck}]', key: 'beatloop_{size}_toggle', function: 'BeatLoop{size}', lights: ['beatloop_{size}_enabled'], why: 'a beat loop of that many beats, on and off.' },
-  { group: '[Channel{deck}]', key: 'beatloop_{size}_activate', function: 'BeatLoop{size}', lights: ['beatloop_{size}_enabled'], why: 'a beat loop of that many beats.' },
+  {
+    group: '[Channel{deck}]', key: 'beatloop_{size}_toggle', function: 'BeatLoop{size}', lights: ['beatloop_{size}_enabled'],
+    why: 'a beat loop of that many beats, on and off.',
+  },
+  {
+    group: '[Channel{deck}]', key: 'beatloop_{size}_activate', function: 'BeatLoop{size}', lights: ['beatloop_{size}_enabled'],
+    why: 'a beat loop of that many beats.',
+  },
   { group: '[Channel{deck}]', key: 'beatjump_4_forward', function: 'Jump4Fwd', why: 'jumps 4 beats forward.' },
   { group: '[Channel{deck}]', key: 'beatjump_4_backward', function: 'Jump4Prev', why: 'jumps 4 beats back.' },
   { group: '[Channel{deck}]', key: 'beatjump_16_forward', function: 'Jump16Fwd', why: 'jumps 16 beats forward.' },
   { group: '[Channel{deck}]', key: 'beatjump_16_backward', function: 'Jump16Prev', why: 'jumps 16 beats back.' },
   // ---- Pads: hot cues
-  { group: '[Channel{deck}]', key: 'hotcue_{n}_activate', function: 'PAD{n}_HotCue', lights: ['hotcue_{n}_enabled', 'hotcue_{n}_status'], why: 'hot cue n: set it, or jump to it once set — a pad in HOT CUE mode.' },
+  {
+    group: '[Channel{deck}]', key: 'hotcue_{n}_activate', function: 'PAD{n}_HotCue', lights: ['hotcue_{n}_enabled', 'hotcue_{n}_status'],
+    why: 'hot cue n: set it, or jump to it once set — a pad in HOT CUE mode.',
+  },
   { group: '[Channel{deck}]', key: 'hotcue_{n}_clear', function: 'PAD{n}_HotCue+Shift', why: 'deletes hot cue n: the pad with SHIFT in HOT CUE mode.' },
   // ---- Browser
   { group: '[Library]', key: 'MoveVertical', function: 'Browse', why: 'MoveVertical scrolls the library list: the BROWSE encoder.' },
   { group: '[Playlist]', key: 'SelectTrackKnob', function: 'Browse', why: 'SelectTrackKnob (before Mixxx 2.4) scrolls the track list.' },
   { group: '[Channel{deck}]', key: 'LoadSelectedTrack', function: 'Load', lights: ['track_loaded'], why: 'loads the selected track into the deck: LOAD.' },
   // ---- Mixer
-  { group: '[Channel{deck}]', key: 'volume', function: 'ChannelFader', why: "volume is the channel fader." },
+  { group: '[Channel{deck}]', key: 'volume', function: 'ChannelFader', why: 'volume is the channel fader.' },
   { group: '[Channel{deck}]', key: 'pregain', function: 'Gain', why: 'pregain is the channel TRIM (gain).' },
   { group: '[EqualizerRack1_[Channel{deck}]_Effect1]', key: 'parameter3', function: 'EQHigh', why: "the deck equalizer's third parameter is HI." },
   { group: '[EqualizerRack1_[Channel{deck}]_Effect1]', key: 'parameter2', function: 'EQMid', why: "the deck equalizer's second parameter is MID." },
@@ -85,10 +121,19 @@ export const CONTROL_MAP: readonly ControlMapEntry[] = [
   { group: '[Master]|[Main]', key: 'headGain', function: 'HeadphonesVolume', why: 'headGain is the headphone level.' },
   { group: '[Master]|[Main]', key: 'gain', function: 'MasterLevel', why: 'the master output level.' },
   // ---- Sound colour FX and effects
-  { group: '[QuickEffectRack1_[Channel{deck}]]', key: 'super1', function: 'CFXParameterCH{deck}', why: "the deck's quick effect (a filter by default) knob: the channel's COLOR FX knob; Rekordbox names the channel in the function." },
-  { group: '[EffectRack1_EffectUnit{unit}_Effect{slot}]', key: 'enabled', function: 'FX{unit}-{slot}On', lights: ['enabled'], why: 'turns effect slot m of unit u on and off.' },
+  {
+    group: '[QuickEffectRack1_[Channel{deck}]]', key: 'super1', function: 'CFXParameterCH{deck}',
+    why: "the deck's quick effect (a filter by default) knob: the channel's COLOR FX knob; Rekordbox names the channel in the function.",
+  },
+  {
+    group: '[EffectRack1_EffectUnit{unit}_Effect{slot}]', key: 'enabled', function: 'FX{unit}-{slot}On', lights: ['enabled'],
+    why: 'turns effect slot m of unit u on and off.',
+  },
   { group: '[EffectRack1_EffectUnit{unit}_Effect{slot}]', key: 'meta', function: 'FX{unit}-{slot}', why: "the effect slot's metaknob: its depth." },
-  { group: '[EffectRack1_EffectUnit{unit}]', key: 'group_[Channel{deck}]_enable', function: 'FX{unit}Assign.CH{deck}', why: 'assigns effect unit u to channel n.' },
+  {
+    group: '[EffectRack1_EffectUnit{unit}]', key: 'group_[Channel{deck}]_enable', function: 'FX{unit}Assign.CH{deck}',
+    why: 'assigns effect unit u to channel n.',
+  },
 ];
 
 /** Beat-loop sizes: Mixxx writes beats as a number, Rekordbox as a fraction with `_`. */

@@ -136,7 +136,9 @@ export function readMixxxXml(xml: string): MixxxPreset {
       firstError = { severity: 'error', line, column, message: `Malformed XML at line ${line}, column ${column}: ${what}.` };
       problems.push(firstError);
     } else {
-      firstError!.message = `Malformed XML at line ${firstError!.line}, column ${firstError!.column}: ${firstWhat}. The XML errors after it, which may follow from it, are not listed.`;
+      firstError!.message =
+        `Malformed XML at line ${firstError!.line}, column ${firstError!.column}: ${firstWhat}. ` +
+        'The XML errors after it, which may follow from it, are not listed.';
     }
     if (xmlErrors === 1) firstWhat = what;
   });
@@ -257,7 +259,12 @@ export function readMixxxXml(xml: string): MixxxPreset {
   if (preset.root !== undefined && !preset.hasControls) {
     problems.push({ severity: 'error', message: 'The mapping has no <controls> element (inside <controller>): there are no controls to convert.' });
   }
-  problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.column ?? 0) - (b.column ?? 0));
+  problems.sort(
+    (a, b) =>
+      (a.line ?? Infinity) - (b.line ?? Infinity) ||
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      (a.column ?? 0) - (b.column ?? 0),
+  );
   return preset;
 }
 

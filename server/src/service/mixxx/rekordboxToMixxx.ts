@@ -117,13 +117,16 @@ export function rekordboxToMixxx(model: MappingModel, options: { fileName?: stri
   }
 
   const source = options.fileName ? options.fileName.split(/[\\/]/).pop() : undefined;
+  const presetDescription =
+    `A skeleton converted from the Rekordbox mapping${source ? ` ${source}` : ''}: ` +
+    'the controls whose Rekordbox functions have a Mixxx equivalent.';
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<MixxxControllerPreset schemaVersion="1" mixxxVersion="2.4">',
     '    <info>',
     `        <name>${escapeXml(device)}</name>`,
     '        <author>rekordbox-midi export-mixxx</author>',
-    `        <description>${escapeXml(`A skeleton converted from the Rekordbox mapping${source ? ` ${source}` : ''}: the controls whose Rekordbox functions have a Mixxx equivalent.`)}</description>`,
+    `        <description>${escapeXml(presetDescription)}</description>`,
     '    </info>',
     `    <controller id="${escapeXml(device)}">`,
     '        <scriptfiles/>',
@@ -138,11 +141,12 @@ export function rekordboxToMixxx(model: MappingModel, options: { fileName?: stri
     '',
   ].join('\n');
 
-  const withoutEquivalent = [...without.entries()].map(([functionName, rows]) => ({ functionName, rows })).sort((a, b) => b.rows - a.rows || a.functionName.localeCompare(b.functionName));
+  const withoutEquivalent = [...without.entries()]
+    .map(([functionName, rows]) => ({ functionName, rows }))
+    .sort((a, b) => b.rows - a.rows || a.functionName.localeCompare(b.functionName));
   const summary: MixxxExportSummary = { functionRows, exportedRows, controls: controls.length, outputs: outputs.length, withoutEquivalent, text: '' };
-  const missing = withoutEquivalent.length
-    ? ` ${functionRows - exportedRows} rows have no Mixxx equivalent (${withoutEquivalent.slice(0, 5).map(w => w.functionName).join(', ')}${withoutEquivalent.length > 5 ? ', …' : ''}).`
-    : '';
+  const missingNames = withoutEquivalent.slice(0, 5).map(w => w.functionName).join(', ') + (withoutEquivalent.length > 5 ? ', …' : '');
+  const missing = withoutEquivalent.length ? ` ${functionRows - exportedRows} rows have no Mixxx equivalent (${missingNames}).` : '';
   summary.text = `${device}: ${exportedRows} of ${functionRows} function rows → ${controls.length} Mixxx controls and ${outputs.length} outputs.${missing}`;
   return { xml, summary };
 }

@@ -192,7 +192,12 @@ export const FAMILY_SPECS: FamilySpec[] = [
   { parts: ['FXPartSelect', { key: 'part', values: ['Bass', 'Drums', 'Inst', 'Vocal'], noun: 'stem parts' }, 'On'], description: 'FX part select: {part}' },
   { parts: ['CrossfaderAssign.', { key: 'to', values: ['A', 'B', 'Thru'], noun: 'crossfader assignments' }], description: 'Crossfader assign: {to}' },
   {
-    parts: ['CrossFaderStart', { key: 'action', values: ['Cue', 'Play'], noun: 'fader start actions' }, '.', { key: 'side', values: ['A', 'B'], noun: 'crossfader sides' }],
+    parts: [
+      'CrossFaderStart',
+      { key: 'action', values: ['Cue', 'Play'], noun: 'fader start actions' },
+      '.',
+      { key: 'side', values: ['A', 'B'], noun: 'crossfader sides' },
+    ],
     description: 'Crossfader start ({action}) on side {side}',
   },
   { parts: ['InputSelect.', { key: 'input', values: 'seen', noun: 'inputs' }], description: 'Select the channel input: {input}' },
