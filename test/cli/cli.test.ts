@@ -22,7 +22,10 @@ describe('rekordbox-midi (command line)', () => {
     const lines = stdout.trim().split('\n');
     assert.equal(lines.filter(l => / error /.test(l)).length, 8);
     assert.equal(lines.length, 13, 'and 5 warnings on line 23, the 14-bit LSB of line 22');
-    assert.match(lines[0], new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:8:57 error field-count 16 fields where Rekordbox reads 15: 'DDJ-SX pad channels 8/9'`));
+    assert.match(
+      lines[0],
+      new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:8:57 error field-count 16 fields where Rekordbox reads 15: 'DDJ-SX pad channels 8/9'`),
+    );
     assert.match(stderr, /1 file checked: 8 errors, 5 warnings/);
   });
 

@@ -56,10 +56,18 @@ describe('rekordbox-midi import-mixxx / export-mixxx', () => {
     assert.equal(exported.stderr.trim(), 'DDJ-400: 45 of 45 function rows → 99 Mixxx controls and 38 outputs.');
     const text = fs.readFileSync(xml, 'utf8');
     assert.ok(text.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<MixxxControllerPreset'));
-    assert.ok(text.includes('<group>[Channel2]</group>\n                <key>play</key>\n                <status>0x91</status>\n                <midino>0x0B</midino>'));
+    assert.ok(
+      text.includes(
+        '<group>[Channel2]</group>\n' +
+          '                <key>play</key>\n' +
+          '                <status>0x91</status>\n' +
+          '                <midino>0x0B</midino>',
+      ),
+    );
     assert.equal(run('export-mixxx', csv, '-o', xml).status, 2, 'no overwrite');
     const again = run('import-mixxx', xml);
-    const functionRows = (t: string) => t.split('\r\n').filter(l => /^[A-Za-z]/.test(l) && !l.startsWith('NoFunction')).map(l => l.split(',').slice(0, 13).join(',')).sort();
+    const functionRows = (t: string) =>
+      t.split('\r\n').filter(l => /^[A-Za-z]/.test(l) && !l.startsWith('NoFunction')).map(l => l.split(',').slice(0, 13).join(',')).sort();
     assert.deepEqual(functionRows(again.stdout), functionRows(fs.readFileSync(csv, 'utf8')));
     fs.rmSync(dir, { recursive: true });
   });

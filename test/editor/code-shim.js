@@ -71,11 +71,15 @@ if (!testsPath) {
 
 // ---- code-server location ----------------------------------------------------------------------
 function codeServerPaths() {
-  const fromEnv = { CODE_SERVER_NODE: process.env.CODE_SERVER_NODE, CODE_SERVER_BIN: process.env.CODE_SERVER_BIN, PLAYWRIGHT_CORE: process.env.PLAYWRIGHT_CORE };
+  const fromEnv = {
+    CODE_SERVER_NODE: process.env.CODE_SERVER_NODE,
+    CODE_SERVER_BIN: process.env.CODE_SERVER_BIN,
+    PLAYWRIGHT_CORE: process.env.PLAYWRIGHT_CORE,
+  };
   const env = fromEnv.CODE_SERVER_NODE && fromEnv.CODE_SERVER_BIN ? fromEnv : setupCodeServer();
   const { CODE_SERVER_NODE: node, CODE_SERVER_BIN: bin } = env;
-  if (!fs.existsSync(node)) throw new Error(`Node 24 for code-server not found (${node}); run test/editor/setup-code-server.sh`);
-  if (!fs.existsSync(bin)) throw new Error(`code-server not found (${bin}); run test/editor/setup-code-server.sh`);
+  if (!fs.existsSync(node)) throw new Error(`Node 24 for code-server not found (${node}); run scripts/setup-code-server.sh`);
+  if (!fs.existsSync(bin)) throw new Error(`code-server not found (${bin}); run scripts/setup-code-server.sh`);
   return { node, bin, playwright: env.PLAYWRIGHT_CORE };
 }
 
@@ -122,7 +126,7 @@ setInterval(() => { if (process.ppid !== parent) { say('parent process gone: sto
 
 (async () => {
   const timer = setTimeout(() => { say(`timeout after ${TIMEOUT} ms; logs in ${userDataDir}`); void finish(124); }, TIMEOUT);
-  let code = 1;
+  let code;
   try {
     const { node, bin, playwright } = codeServerPaths();
     const port = await freePort();
@@ -139,7 +143,9 @@ setInterval(() => { if (process.ppid !== parent) { say('parent process gone: sto
     });
     cs.stdout.pipe(csLog);
     cs.stderr.pipe(csLog);
-    const csExited = new Promise(r => cs.once('exit', (c, s) => r(`code-server exited (${c ?? s}) before the tests finished; see ${path.join(userDataDir, 'code-server.log')}`)));
+    const csExited = new Promise(r =>
+      cs.once('exit', (c, s) => r(`code-server exited (${c ?? s}) before the tests finished; see ${path.join(userDataDir, 'code-server.log')}`)),
+    );
 
     const deadline = Date.now() + STARTUP_TIMEOUT;
     for (;;) {

@@ -5,7 +5,7 @@
  *
  *   - default (offline, here and in CI): VS Code = code-server + headless Chromium, through the
  *     stand-in executable test/editor/code-shim.js; code-server is installed by
- *     test/editor/setup-code-server.sh into a cache outside the clone (quick when cached);
+ *     scripts/setup-code-server.sh into a cache outside the clone (quick when cached);
  *   - VSCODE_EXECUTABLE=/path/to/code : that executable (a desktop VS Code, or another shim);
  *   - REKORDBOX_MIDI_DESKTOP=1        : test-electron downloads desktop VS Code (VSCODE_VERSION,
  *                                       default "stable"; needs internet and a display or xvfb-run).

@@ -37,7 +37,10 @@ const { chromium } = playwright();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
 });
 let failed = 0;
 const check = async (name, fn) => {

@@ -23,7 +23,7 @@ const requireFromRunner = createRequire(createRequire(path.join(root, 'package.j
 const tm = requireFromRunner('vscode-textmate');
 const onig = requireFromRunner('vscode-oniguruma');
 
-const S = (s) => `${s}.rekordbox-midi`;
+const S = s => `${s}.rekordbox-midi`;
 /** Far above any real line's cost: only a runaway regex reaches it. */
 const LINE_TIME_LIMIT_MS = 5000;
 
@@ -32,8 +32,8 @@ async function loadGrammar() {
   await onig.loadWASM(wasm.buffer);
   const registry = new tm.Registry({
     onigLib: Promise.resolve({
-      createOnigScanner: (patterns) => new onig.OnigScanner(patterns),
-      createOnigString: (s) => new onig.OnigString(s),
+      createOnigScanner: patterns => new onig.OnigScanner(patterns),
+      createOnigString: s => new onig.OnigString(s),
     }),
     loadGrammar: async () => tm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath),
   });
@@ -42,7 +42,7 @@ async function loadGrammar() {
 
 function tokenizeFile(grammar, text) {
   let state = tm.INITIAL;
-  return text.split('\n').map((line) => {
+  return text.split('\n').map(line => {
     const r = grammar.tokenizeLine(line, state, LINE_TIME_LIMIT_MS);
     state = r.ruleStack;
     return { line, tokens: r.tokens, stoppedEarly: r.stoppedEarly };
@@ -50,9 +50,9 @@ function tokenizeFile(grammar, text) {
 }
 
 /** Tokens overlapping [from, to). */
-const within = (tokens, from, to) => tokens.filter((t) => t.startIndex < to && t.endIndex > from);
+const within = (tokens, from, to) => tokens.filter(t => t.startIndex < to && t.endIndex > from);
 const has = (t, scope) => t.scopes.includes(S(scope));
-const hasPrefix = (t, prefix) => t.scopes.some((s) => s.startsWith(prefix));
+const hasPrefix = (t, prefix) => t.scopes.some(s => s.startsWith(prefix));
 
 /** Column layout of a mapping row (the corpus has no quoted fields). */
 function fields(line) {
@@ -85,7 +85,7 @@ function checkCode(where, tokens, f) {
 
 function checkMappingRow(where, line, tokens) {
   const fs_ = fields(line);
-  const col = (i) => fs_[i] ?? { from: 0, to: 0, text: '' };
+  const col = i => fs_[i] ?? { from: 0, to: 0, text: '' };
   const f0 = col(0).text;
   const fnScope =
     f0 === '#' ? 'constant.language.unassigned'
@@ -130,7 +130,7 @@ const EXTRA_FIELD_TEXT = {
 };
 
 const grammar = await loadGrammar();
-const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.midi.csv')).sort();
+const files = fs.readdirSync(corpusDir).filter(f => f.endsWith('.midi.csv')).sort();
 
 test('the corpus is there', () => {
   assert.equal(files.length, 13);
@@ -148,7 +148,7 @@ for (const file of files) {
       const bare = line.replace(/\r$/, '');
       const first = tokens[0];
       for (const t of tokens) {
-        if (t.scopes.some((s) => s.startsWith('invalid.')) && !has(t, 'invalid.illegal.extra-field')) {
+        if (t.scopes.some(s => s.startsWith('invalid.')) && !has(t, 'invalid.illegal.extra-field')) {
           assert.fail(`${where}: unexpected invalid token "${line.slice(t.startIndex, t.endIndex)}" [${t.scopes.join(' ')}]`);
         }
       }
@@ -159,14 +159,14 @@ for (const file of files) {
         const device = fields(bare)[2];
         expectField(`${where} device`, tokens, device, (t, msg) => assert.ok(has(t, 'string.unquoted.device-name'), msg));
       } else if (bare.startsWith('#name,function,')) {
-        assert.ok(within(tokens, 0, bare.length).every((t) => has(t, 'comment.line.header')), `${where}: header row`);
+        assert.ok(within(tokens, 0, bare.length).every(t => has(t, 'comment.line.header')), `${where}: header row`);
       } else if (/^#[ \t]/.test(bare)) {
         assert.ok(has(first, 'meta.section-row') && has(first, 'punctuation.definition.heading'), `${where}: section row`);
       } else if (/^,+$/.test(bare)) {
-        assert.ok(within(tokens, 0, bare.length).every((t) => has(t, 'meta.separator-row')), `${where}: separator row`);
+        assert.ok(within(tokens, 0, bare.length).every(t => has(t, 'meta.separator-row')), `${where}: separator row`);
       } else {
         checkMappingRow(where, bare, tokens);
-        extraFieldErrors += tokens.filter((t) => has(t, 'invalid.illegal.extra-field')).length;
+        extraFieldErrors += tokens.filter(t => has(t, 'invalid.illegal.extra-field')).length;
       }
     });
     assert.equal(extraFieldErrors, EXTRA_FIELD_TEXT[file] ?? 0, `${file}: extra-field tokens`);

@@ -63,7 +63,10 @@ export function junkTexts(): { name: string; text: string }[] {
     { name: 'binary (byte junk)', text: bytes },
     { name: 'stray quotes', text: '@file,1,"X\n"a,b\n""",900B,"\r\n,"\n' },
     { name: 'huge line of commas', text: '@file,1,X\n' + ','.repeat(200_000) },
-    { name: 'huge line of codes', text: '@file,1,X\nPlayPause,PlayPause,Button,900B,0,1,2,3,900B,0,1,2,3,' + 'Fast;'.repeat(40_000) + ',' + 'x'.repeat(100_000) },
+    {
+      name: 'huge line of codes',
+      text: '@file,1,X\nPlayPause,PlayPause,Button,900B,0,1,2,3,900B,0,1,2,3,' + 'Fast;'.repeat(40_000) + ',' + 'x'.repeat(100_000),
+    },
     { name: 'huge cell', text: 'A'.repeat(300_000) + ',,Button,900B\n' },
     { name: 'mixed endings', text: '@file,1,X\r\nA,,Button,900b\rB,,Button,900b\n\r\n\n' },
     { name: 'sections only', text: '# A,,\n# B\n# C,,,,,,,,,,,,,,\n' },

@@ -21,6 +21,9 @@ export interface Jack {
  * time keep their servers. Fixed names, not per process: see jack.js.
  */
 export function startJack(log: (line: string) => void = () => {}, serverName = 'rekordbox-midi-test'): Promise<Jack> {
+  // jack.js is plain CommonJS outside the compiled tree (tsc emits test/ into out*/ without it), so it is loaded from the
+  // repository at run time, and only when JACK is wanted.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a run-time path, see above
   const jack = require(path.join(REPO_ROOT, 'test', 'midi', 'jack.js')) as {
     startJack(options: { log?: (line: string) => void; serverName?: string }): Promise<Jack>;
   };

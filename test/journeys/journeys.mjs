@@ -175,15 +175,25 @@ export const journeys = [
       await j.page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT.extension });
       const counts = await waitFor('8 errors in the status bar', () => statusBarProblems(j.page), c => c.errors === 8, WAIT.extension);
       await openProblemsPanel(j.page);
-      const panel = await waitFor('8 error rows in the Problems panel', () => problemsPanel(j.page), p => p.rows.filter(r => r.severity === 'Error').length === 8);
+      const panel = await waitFor(
+        '8 error rows in the Problems panel',
+        () => problemsPanel(j.page),
+        p => p.rows.filter(r => r.severity === 'Error').length === 8,
+      );
       const errors = panel.rows.filter(r => r.severity === 'Error');
-      expect(errors.every(r => /rekordbox-midi\W*field-count/.test(r.text)), `not every row is a field-count error: ${JSON.stringify(errors.map(r => r.text.slice(-60)))}`);
+      expect(
+        errors.every(r => /rekordbox-midi\W*field-count/.test(r.text)),
+        `not every row is a field-count error: ${JSON.stringify(errors.map(r => r.text.slice(-60)))}`,
+      );
       const lines = errors.map(r => Number(/\[Ln (\d+), Col \d+\]/.exec(r.text)?.[1])).sort((a, b) => a - b);
       expect(lines.join() === '8,9,10,11,12,13,14,15', `errors on lines ${lines.join()}, expected 8-15`);
       // The badge counts every problem: the 8 errors and the file's warnings (its line 23 is line 22's 14-bit LSB).
       expect(Number(panel.badge) === counts.errors + counts.warnings, `the Problems tab badge shows '${panel.badge}', the status bar ${counts.label}`);
       const squiggles = await j.page.locator('.monaco-editor .squiggly-error').count();
-      j.note(`status bar: ${counts.label}; Problems badge ${panel.badge}; ${errors.length} field-count rows on lines ${lines[0]}-${lines.at(-1)}; ${squiggles} squiggles drawn`);
+      j.note(
+        `status bar: ${counts.label}; Problems badge ${panel.badge}; ` +
+          `${errors.length} field-count rows on lines ${lines[0]}-${lines.at(-1)}; ${squiggles} squiggles drawn`,
+      );
     },
   },
   {
@@ -273,7 +283,10 @@ export const journeys = [
       const up = await waitFor('1 error in the status bar', () => statusBarProblems(j.page), c => c.errors === 1, WAIT.extension);
       const panel = await waitFor('the bad-hex row in the Problems panel', () => problemsPanel(j.page), p => p.rows.some(r => r.severity === 'Error'));
       const row = panel.rows.find(r => r.severity === 'Error');
-      expect(row.text.includes('90O8') && /rekordbox-midi\W*bad-hex/.test(row.text) && row.text.includes(`[Ln ${PLAY_LINE}, Col 28]`), `unexpected Problems row: ${row.text}`);
+      expect(
+        row.text.includes('90O8') && /rekordbox-midi\W*bad-hex/.test(row.text) && row.text.includes(`[Ln ${PLAY_LINE}, Col 28]`),
+        `unexpected Problems row: ${row.text}`,
+      );
       await j.page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT.ui });
       j.note(`after saving 90O8: status bar ${up.label}, Problems badge ${panel.badge}: ${row.text.slice(0, 90)}…`);
       await j.shot('error');
@@ -319,13 +332,29 @@ export const journeys = [
       await controller.play([]);
       const lineCount = () => sidebar.locator('.line').count();
       let last = -1;
-      await waitFor('the probes to stop arriving', async () => { const n = await lineCount(); const same = n === last; last = n; return same; }, ok => ok, WAIT.ui, 500);
+      await waitFor(
+        'the probes to stop arriving',
+        async () => {
+          const n = await lineCount();
+          const same = n === last;
+          last = n;
+          return same;
+        },
+        ok => ok,
+        WAIT.ui,
+        500,
+      );
       await sidebar.getByRole('button', { name: 'Clear' }).click();
       await waitFor('an empty monitor', lineCount, n => n === 0);
 
       await controller.play(djPerformance());
       const texts = () => sidebar.locator('.line').allInnerTexts();
-      const lines = await waitFor('the whole performance in the monitor', texts, t => t.length >= 9 && /PlayPause · deck 1/.test(t[0]) && /Load/.test(t.join('\n')), WAIT.ui);
+      const lines = await waitFor(
+        'the whole performance in the monitor',
+        texts,
+        t => t.length >= 9 && /PlayPause · deck 1/.test(t[0]) && /Load/.test(t.join('\n')),
+        WAIT.ui,
+      );
       const all = lines.join('\n');
       expect(/CC 0\/32 \(14-bit\)[\s\S]*TempoSlider · deck 1/.test(all), `no 14-bit tempo line naming TempoSlider deck 1:\n${all}`);
       expect(/CC 15\/47 \(14-bit\)[\s\S]*EQLow · deck 2/.test(all), `no EQ Low line for deck 2:\n${all}`);
@@ -338,7 +367,11 @@ export const journeys = [
 
       // A row chip reveals its row in the editor: Cue is line 18.
       await sidebar.locator('button.row', { hasText: 'Cue · deck 2' }).first().click();
-      const cursor = await waitFor('the cursor on the Cue row (Ln 18)', () => j.page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith('Ln 18,'));
+      const cursor = await waitFor(
+        'the cursor on the Cue row (Ln 18)',
+        () => j.page.locator('#status\\.editor\\.selection').innerText(),
+        c => c.startsWith('Ln 18,'),
+      );
       j.note(`clicking "Cue · deck 2" put the cursor at ${cursor}`);
       await goTo(j.page, PLAY_LINE, 1);
       await waitFor('the Light section back on PlayPause', () => sidebar.locator('.light-row').innerText(), t => t.includes('PlayPause'));
@@ -354,7 +387,12 @@ export const journeys = [
       // The editor title's table button (icon $(table)).
       const table = await openTable(page, FACTORY);
       const tab = id => table.locator(`[role=tab][data-tab="${id}"]`);
-      await waitFor('the DECK tab selected with its rows', async () => [await tab('DECK').getAttribute('aria-selected'), await table.locator('tr.row').count()], ([selected, rows]) => selected === 'true' && rows > 0, WAIT.extension);
+      await waitFor(
+        'the DECK tab selected with its rows',
+        async () => [await tab('DECK').getAttribute('aria-selected'), await table.locator('tr.row').count()],
+        ([selected, rows]) => selected === 'true' && rows > 0,
+        WAIT.extension,
+      );
       const deckBadge = await tab('DECK').locator('.badge').innerText();
 
       await tab('MIXER').click();
@@ -373,19 +411,35 @@ export const journeys = [
       await j.shot('mixer-by-midi-in');
 
       await table.locator('input.filter').fill('eq');
-      const filtered = await waitFor('the filtered rows', () => table.locator('tr.row .col-function .name').allInnerTexts(), n => n.length > 0 && n.length < mixerCount);
+      const filtered = await waitFor(
+        'the filtered rows',
+        () => table.locator('tr.row .col-function .name').allInnerTexts(),
+        n => n.length > 0 && n.length < mixerCount,
+      );
       expect(filtered.some(n => n === 'EQHigh'), `the filter "eq" keeps ${filtered.join(', ')}`);
       expect(/of \d+ rows/.test(await table.locator('.count').innerText()), 'the count does not say how many rows the filter keeps');
 
       const row = table.locator('tr.row', { has: table.locator('.name', { hasText: /^EQHigh$/ }) }).first();
       const line = Number(await row.getAttribute('data-line'));
       // The table has the focus: the status bar shows no cursor until a text editor has it again.
-      await waitFor('no text editor with the focus before the click (no cursor in the status bar)', () => page.locator('#status\\.editor\\.selection').count(), n => n === 0);
+      await waitFor(
+        'no text editor with the focus before the click (no cursor in the status bar)',
+        () => page.locator('#status\\.editor\\.selection').count(),
+        n => n === 0,
+      );
       await row.click();
-      const cursor = await waitFor(`the cursor on the EQHigh row (Ln ${line + 1})`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${line + 1}, Col 1`));
+      const cursor = await waitFor(
+        `the cursor on the EQHigh row (Ln ${line + 1})`,
+        () => page.locator('#status\\.editor\\.selection').innerText(),
+        c => c.startsWith(`Ln ${line + 1}, Col 1`),
+      );
       expect((await lineText(page, line + 1)).startsWith('EQHigh,'), `line ${line + 1} is not the EQHigh row`);
       // The breadcrumbs follow the cursor through the outline: the file, its section, the row.
-      const crumbs = await waitFor('the breadcrumbs on the EQHigh row', () => page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').innerText(), t => /Mixer\s*\S*\s*EQHigh/.test(t));
+      const crumbs = await waitFor(
+        'the breadcrumbs on the EQHigh row',
+        () => page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').innerText(),
+        t => /Mixer\s*\S*\s*EQHigh/.test(t),
+      );
       j.note(`breadcrumbs: ${crumbs.replace(/\s+/g, ' ')}`);
       // The README's picture: the side bar closed and the table given most of the width, so every
       // column shows (Function to Comment); then the layout as it was.
@@ -394,7 +448,10 @@ export const journeys = [
       const editorPart = await page.locator('.part.editor').boundingBox();
       const textGroup = await page.locator('.part.editor .editor-group-container').first().boundingBox();
       await dragVerticalSash(page, textGroup.x + textGroup.width, editorPart.x + editorPart.width * 0.36);
-      const fits = () => table.locator('body').evaluate(() => Math.round(document.querySelector('th.col-comment').getBoundingClientRect().right - document.documentElement.clientWidth));
+      const fits = () =>
+        table
+          .locator('body')
+          .evaluate(() => Math.round(document.querySelector('th.col-comment').getBoundingClientRect().right - document.documentElement.clientWidth));
       await waitFor('every column of the table in view (the Comment column\'s right edge inside the page)', fits, over => over <= 0);
       await j.readmeShot('mapping-table', [page.locator('.part.editor')], 0);
       await runFromPalette(page, 'View: Reset Editor Group Sizes');
@@ -452,16 +509,32 @@ export const journeys = [
       await page.waitForSelector('.monaco-workbench', { timeout: WAIT.workbench });
       await page.locator('.tab', { hasText: `${FACTORY} — Table` }).waitFor({ timeout: WAIT.extension });
       const restored = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
-      await waitFor('the MIXER tab selected again after the reload', () => restored.locator('[role=tab][data-tab="MIXER"]').getAttribute('aria-selected'), s => s === 'true', WAIT.extension);
+      await waitFor(
+        'the MIXER tab selected again after the reload',
+        () => restored.locator('[role=tab][data-tab="MIXER"]').getAttribute('aria-selected'),
+        s => s === 'true',
+        WAIT.extension,
+      );
       await waitFor('the filter kept', () => restored.locator('input.filter').inputValue(), v => v === 'EQHigh');
       await waitFor('MIDI IN still sorted ascending', () => restored.locator('th.col-midiIn').getAttribute('aria-sort'), s => s === 'ascending');
-      const afterReload = await waitFor('the filtered rows after the reload', () => restored.locator('tr.row .col-function .name').allInnerTexts(), n => n[0] === 'EQHigh');
-      j.note(`DECK ${deckBadge} rows, MIXER ${mixerCount}; MIDI IN ascending ${codes.slice(0, 4).join(' ')}…; "eq" keeps ${filtered.length}: ${filtered.join(', ')}; click on EQHigh: the text editor focused, cursor ${cursor}; after a reload: MIXER, "EQHigh", ${afterReload.length} rows`);
+      const afterReload = await waitFor(
+        'the filtered rows after the reload',
+        () => restored.locator('tr.row .col-function .name').allInnerTexts(),
+        n => n[0] === 'EQHigh',
+      );
+      j.note(
+        `DECK ${deckBadge} rows, MIXER ${mixerCount}; MIDI IN ascending ${codes.slice(0, 4).join(' ')}…; ` +
+          `"eq" keeps ${filtered.length}: ${filtered.join(', ')}; click on EQHigh: the text editor focused, cursor ${cursor}; ` +
+          `after a reload: MIXER, "EQHigh", ${afterReload.length} rows`,
+      );
     },
   },
   {
     id: 'table-actions',
-    name: 'the mapping table on a one-row-per-channel mapping: tabs from the keyboard, Enter, DUPLICATE and DUPLICATE FOR DECK by click and by Ctrl+D / Ctrl+Shift+D, each undone; its colours follow the theme; its page refuses what its security policy forbids',
+    name:
+      'the mapping table on a one-row-per-channel mapping: tabs from the keyboard, Enter, ' +
+      'DUPLICATE and DUPLICATE FOR DECK by click and by Ctrl+D / Ctrl+Shift+D, each undone; ' +
+      'its colours follow the theme; its page refuses what its security policy forbids',
     files: [],
     prepare(workspace) {
       fs.writeFileSync(`${workspace}/${DIY}`, DIY_ROWS.join('\r\n') + '\r\n');
@@ -474,10 +547,20 @@ export const journeys = [
       const table = await openTable(page, DIY);
       const tab = id => table.locator(`[role=tab][data-tab="${id}"]`);
       const names = () => table.locator('tr.row .col-function .name').allInnerTexts();
-      await waitFor('the DECK tab with its 4 rows', async () => [await tab('DECK').getAttribute('aria-selected'), (await names()).join()], ([s, n]) => s === 'true' && n === 'PlayPause,PlayPause,Cue,Sync', WAIT.extension);
+      await waitFor(
+        'the DECK tab with its 4 rows',
+        async () => [await tab('DECK').getAttribute('aria-selected'), (await names()).join()],
+        ([s, n]) => s === 'true' && n === 'PlayPause,PlayPause,Cue,Sync',
+        WAIT.extension,
+      );
       const message = () => table.locator('.message').innerText();
-      const rowFocused = () => table.locator('body').evaluate(() => (document.hasFocus() && document.activeElement?.matches('tr.row') ? document.activeElement.querySelector('.name').textContent : ''));
-      const textIsOriginal = async () => (await Promise.all(DIY_ROWS.map((_, i) => textEditorLine(page, i + 1)))).join('\n') === DIY_ROWS.join('\n') && (await textEditorLine(page, DIY_ROWS.length + 1)) === '';
+      const rowFocused = () =>
+        table
+          .locator('body')
+          .evaluate(() => (document.hasFocus() && document.activeElement?.matches('tr.row') ? document.activeElement.querySelector('.name').textContent : ''));
+      const textIsOriginal = async () =>
+        (await Promise.all(DIY_ROWS.map((_, i) => textEditorLine(page, i + 1)))).join('\n') === DIY_ROWS.join('\n') &&
+        (await textEditorLine(page, DIY_ROWS.length + 1)) === '';
 
       // Tabs, as the WAI-ARIA tabs pattern has them: → and ← select the next and previous tab, End the last.
       await tab('DECK').focus();
@@ -485,7 +568,11 @@ export const journeys = [
       await waitFor('PAD selected by →', () => tab('PAD').getAttribute('aria-selected'), s => s === 'true');
       await waitFor('PAD says it has none of these rows', () => table.locator('.empty').innerText(), t => t === 'No row of this mapping is in the PAD tab.');
       await page.keyboard.press('End');
-      await waitFor('All selected by End, the disabled row greyed in it', async () => [await tab('ALL').getAttribute('aria-selected'), await table.locator('tr.row.disabled .name').allInnerTexts()], ([s, d]) => s === 'true' && d.join() === '#');
+      await waitFor(
+        'All selected by End, the disabled row greyed in it',
+        async () => [await tab('ALL').getAttribute('aria-selected'), await table.locator('tr.row.disabled .name').allInnerTexts()],
+        ([s, d]) => s === 'true' && d.join() === '#',
+      );
       await page.keyboard.press('Home');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowLeft');
@@ -496,14 +583,22 @@ export const journeys = [
       await waitFor('the first row focused', rowFocused, n => n === 'PlayPause');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await waitFor('Enter: the cursor on line 3 (the second PlayPause row)', () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith('Ln 3, Col 1'));
+      await waitFor(
+        'Enter: the cursor on line 3 (the second PlayPause row)',
+        () => page.locator('#status\\.editor\\.selection').innerText(),
+        c => c.startsWith('Ln 3, Col 1'),
+      );
 
       // DUPLICATE by click: the Cue row serves decks 1–4 (deck channels 0,1,2,3, in and out); Ctrl+Z undoes it.
       await table.locator('tr.row', { has: table.locator('.name', { hasText: /^Cue$/ }) }).click();
       await table.getByRole('button', { name: 'DUPLICATE', exact: true }).click();
       await waitFor('line 4 with deck channels 0,1,2,3', () => textEditorLine(page, 4), t => t === 'Cue,,Button,900C,0,1,2,3,900C,0,1,2,3,Fast;,');
       expect(/^Duplicated line 4 \(Cue\) for decks 1–4/.test(await message()), `the table's message: ${await message()}`);
-      await waitFor('the table to show Cue on decks 1–4', () => table.locator('tr.row', { has: table.locator('.name', { hasText: /^Cue$/ }) }).locator('.col-deck').innerText(), d => d === '1–4');
+      await waitFor(
+        'the table to show Cue on decks 1–4',
+        () => table.locator('tr.row', { has: table.locator('.name', { hasText: /^Cue$/ }) }).locator('.col-deck').innerText(),
+        d => d === '1–4',
+      );
       expect((await page.locator('.tab.dirty', { hasText: DIY }).count()) === 1, 'DUPLICATE saved the file: its tab shows no unsaved changes');
       await page.keyboard.press('Control+Z');
       await waitFor('Ctrl+Z: the text as it was', textIsOriginal, ok => ok);
@@ -513,7 +608,11 @@ export const journeys = [
       const deckButton = table.getByRole('button', { name: /^DUPLICATE FOR DECK/ });
       await waitFor('the button naming deck 3', () => deckButton.innerText(), t => t === 'DUPLICATE FOR DECK 3');
       await deckButton.click();
-      await waitFor('the copy for deck 3 on line 3', () => Promise.all([textEditorLine(page, 3), textEditorLine(page, 4)]), ([a, b]) => a === 'PlayPause,,Button,920B,,,,,920B,,,,,Fast;,' && b === DIY_ROWS[2]);
+      await waitFor(
+        'the copy for deck 3 on line 3',
+        () => Promise.all([textEditorLine(page, 3), textEditorLine(page, 4)]),
+        ([a, b]) => a === 'PlayPause,,Button,920B,,,,,920B,,,,,Fast;,' && b === DIY_ROWS[2],
+      );
       expect(/^Duplicated line 2 \(PlayPause\) for deck 3: line 3, MIDI IN 920B\./.test(await message()), `the table's message: ${await message()}`);
       await page.keyboard.press('Control+Z');
       await waitFor('Ctrl+Z: the text as it was', textIsOriginal, ok => ok);
@@ -544,10 +643,17 @@ export const journeys = [
       // The VS Code theme: the page takes its colours from it (the text editor's background), and
       // follows a change of theme at once.
       const pageColours = () =>
-        table.locator('body').evaluate(() => ({ kind: /\bvscode-(light|dark|high-contrast(-light)?)\b/.exec(document.body.className)?.[0] ?? '', background: getComputedStyle(document.body).backgroundColor }));
-      const editorBackground = () => page.locator('.part.editor .monaco-editor .monaco-editor-background').first().evaluate(e => getComputedStyle(e).backgroundColor);
+        table.locator('body').evaluate(() => ({
+          kind: /\bvscode-(light|dark|high-contrast(-light)?)\b/.exec(document.body.className)?.[0] ?? '',
+          background: getComputedStyle(document.body).backgroundColor,
+        }));
+      const editorBackground = () =>
+        page.locator('.part.editor .monaco-editor .monaco-editor-background').first().evaluate(e => getComputedStyle(e).backgroundColor);
       const light = await pageColours();
-      expect(light.kind === 'vscode-light' && light.background === (await editorBackground()), `the page's colours ${JSON.stringify(light)}, the text editor's background ${await editorBackground()}`);
+      expect(
+        light.kind === 'vscode-light' && light.background === (await editorBackground()),
+        `the page's colours ${JSON.stringify(light)}, the text editor's background ${await editorBackground()}`,
+      );
       // The theme picker by its keys (Ctrl+K Ctrl+T) from the text editor (in code-server, Enter on
       // "Preferences: Color Theme" in the palette showed no picker here).
       await page.locator('.part.editor .monaco-editor .view-lines').first().click();
@@ -556,7 +662,11 @@ export const journeys = [
       await page.locator('.quick-input-widget input').fill('Dark Modern');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: WAIT.ui });
       await page.keyboard.press('Enter');
-      const dark = await waitFor('the page in the dark theme, on the text editor\'s background', async () => [await pageColours(), await editorBackground()], ([p, e]) => p.kind === 'vscode-dark' && p.background === e && e !== light.background);
+      const dark = await waitFor(
+        'the page in the dark theme, on the text editor\'s background',
+        async () => [await pageColours(), await editorBackground()],
+        ([p, e]) => p.kind === 'vscode-dark' && p.background === e && e !== light.background,
+      );
 
       // The page's Content-Security-Policy: nothing but this load's own script, the extension's styles
       // and images. An inline script, an inline style and a remote image are refused, and the page
@@ -582,17 +692,29 @@ export const journeys = [
           violations: [...new Set(violations)].sort(),
         };
       });
-      expect(/^default-src 'none'; /.test(probe.policy) && /script-src 'nonce-[A-Za-z0-9]{32}'/.test(probe.policy) && !/unsafe/.test(probe.policy), `the page's policy: ${probe.policy}`);
-      expect(!probe.scriptRan && probe.outline !== '7px', `the page ran an inline script (${probe.scriptRan}) or applied an inline style (outline ${probe.outline})`);
+      expect(
+        /^default-src 'none'; /.test(probe.policy) && /script-src 'nonce-[A-Za-z0-9]{32}'/.test(probe.policy) && !/unsafe/.test(probe.policy),
+        `the page's policy: ${probe.policy}`,
+      );
+      expect(
+        !probe.scriptRan && probe.outline !== '7px',
+        `the page ran an inline script (${probe.scriptRan}) or applied an inline style (outline ${probe.outline})`,
+      );
       expect(probe.violations.join() === 'img-src,script-src-elem,style-src-elem', `violations reported: ${probe.violations.join()}`);
       expect(refusedBefore.length === 0, `the table's own page was refused something: ${refusedBefore.join(' | ').slice(0, 400)}`);
       j.note(`theme: ${light.background} → ${dark[0].background} with Dark Modern`);
-      j.note(`tabs →/End/Home/←, Enter on row 2, DUPLICATE (decks 1–4), DUPLICATE FOR DECK 3, Ctrl+Shift+D, Ctrl+D, each undone with Ctrl+Z; CSP: ${probe.policy.replace(/nonce-\w+/, 'nonce-…').replace(/https?:\/\/[^ ;]+|vscode-[^ ;]+/g, '<webview>')}; refused: ${probe.violations.join(', ')}`);
+      j.note(
+        'tabs →/End/Home/←, Enter on row 2, DUPLICATE (decks 1–4), DUPLICATE FOR DECK 3, Ctrl+Shift+D, Ctrl+D, each undone with Ctrl+Z; ' +
+          `CSP: ${probe.policy.replace(/nonce-\w+/, 'nonce-…').replace(/https?:\/\/[^ ;]+|vscode-[^ ;]+/g, '<webview>')}; ` +
+          `refused: ${probe.violations.join(', ')}`,
+      );
     },
   },
   {
     id: 'rekordbox-folders',
-    name: "Rekordbox's folders: a factory file opened inside the application folder warns, Copy to a Safe Place, then Install into Rekordbox… asks to save, shows what it writes, keeps a backup",
+    name:
+      "Rekordbox's folders: a factory file opened inside the application folder warns, Copy to a Safe Place, " +
+      'then Install into Rekordbox… asks to save, shows what it writes, keeps a backup',
     files: [],
     prepare(workspace, { fixture }) {
       // A fake Rekordbox tree (this machine is Linux: nothing is found automatically), given to the
@@ -624,7 +746,10 @@ export const journeys = [
       await warning.waitFor({ timeout: WAIT.extension });
       const warned = (await warning.innerText()).replace(/\s+/g, ' ');
       expect(warned.includes(`DDJ-FLX10.midi.csv is inside Rekordbox's application folder (${workspace}/rekordbox 7.1.3).`), `the warning: ${warned}`);
-      expect(/crashing at launch/.test(warned) && /IMPORT or "Install into Rekordbox…"/.test(warned), `the warning does not say why or what to do instead: ${warned}`);
+      expect(
+        /crashing at launch/.test(warned) && /IMPORT or "Install into Rekordbox…"/.test(warned),
+        `the warning does not say why or what to do instead: ${warned}`,
+      );
       await j.shot('application-folder-warning');
 
       // Copy to a Safe Place…: a save dialog on the workspace folder, outside the application folder.
@@ -635,7 +760,11 @@ export const journeys = [
       await page.keyboard.press('Enter');
       const copy = `${workspace}/DDJ-FLX10.midi.csv`;
       await waitFor('the copy on disk, byte for byte', () => fs.existsSync(copy) && fs.readFileSync(copy).equals(factoryBytes), ok => ok);
-      await waitFor('the copy opened (its breadcrumbs outside the application folder)', () => page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').innerText().catch(() => ''), t => t.startsWith('DDJ-FLX10.midi.csv'));
+      await waitFor(
+        'the copy opened (its breadcrumbs outside the application folder)',
+        () => page.locator('.part.editor .editor-group-container.active .breadcrumbs-control').innerText().catch(() => ''),
+        t => t.startsWith('DDJ-FLX10.midi.csv'),
+      );
       expect(fs.readFileSync(appFile).equals(factoryBytes), 'the file in the application folder changed');
 
       // An unsaved edit (PlayPause disabled with #), then Install: it asks first; Cancel leaves all as it was.
@@ -646,7 +775,11 @@ export const journeys = [
       await runFromPalette(page, 'Rekordbox MIDI: Install into Rekordbox…');
       await dialog.waitFor({ timeout: WAIT.extension });
       const unsaved = await dialogText();
-      expect(unsaved.includes('DDJ-FLX10.midi.csv has unsaved changes. Rekordbox would get the saved file without them.') && unsaved.includes('Save it and go on installing?'), `the unsaved-changes question: ${unsaved}`);
+      expect(
+        unsaved.includes('DDJ-FLX10.midi.csv has unsaved changes. Rekordbox would get the saved file without them.') &&
+          unsaved.includes('Save it and go on installing?'),
+        `the unsaved-changes question: ${unsaved}`,
+      );
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden', timeout: WAIT.ui });
       expect(fs.readFileSync(copy).equals(factoryBytes) && fs.readFileSync(stored, 'latin1') === STORED_BEFORE, 'Cancel wrote something');
@@ -662,13 +795,16 @@ export const journeys = [
         `This writes: ${stored}`,
         'The mapping there now is kept beside it as DDJ-FLX10.midi.csv.<date-time>.bak.',
         'Close Rekordbox first: it reads this file when it starts, and a running Rekordbox rewrites it',
-        "use IMPORT instead: in Rekordbox open Preferences > Controller > MIDI (or the MIDI button), choose the device and click IMPORT.",
+        'use IMPORT instead: in Rekordbox open Preferences > Controller > MIDI (or the MIDI button), choose the device and click IMPORT.',
       ]) {
         expect(confirmation.includes(part), `the confirmation does not say "${part}": ${confirmation}`);
       }
       await j.shot('install-confirmation');
       const edited = fs.readFileSync(copy, 'latin1');
-      expect(edited === factoryBytes.toString('latin1').replace('\r\nPlayPause,PlayPause,', '\r\n#PlayPause,PlayPause,'), 'Save and Continue did not save exactly the edit');
+      expect(
+        edited === factoryBytes.toString('latin1').replace('\r\nPlayPause,PlayPause,', '\r\n#PlayPause,PlayPause,'),
+        'Save and Continue did not save exactly the edit',
+      );
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden', timeout: WAIT.ui });
       expect(fs.readFileSync(stored, 'latin1') === STORED_BEFORE, 'Cancel on the confirmation wrote into the store');
@@ -682,7 +818,10 @@ export const journeys = [
       const said = (await done.innerText()).replace(/\s+/g, ' ');
       const storeFolder = stored.slice(0, stored.lastIndexOf('/'));
       const backups = fs.readdirSync(storeFolder).filter(f => f !== 'DDJ-FLX10.midi.csv');
-      expect(backups.length === 1 && /^DDJ-FLX10\.midi\.csv\.\d{8}-\d{6}(-\d+)?\.bak$/.test(backups[0]), `the store holds ${fs.readdirSync(storeFolder).join(', ')}`);
+      expect(
+        backups.length === 1 && /^DDJ-FLX10\.midi\.csv\.\d{8}-\d{6}(-\d+)?\.bak$/.test(backups[0]),
+        `the store holds ${fs.readdirSync(storeFolder).join(', ')}`,
+      );
       expect(fs.readFileSync(`${storeFolder}/${backups[0]}`, 'latin1') === STORED_BEFORE, 'the backup is not what the store had');
       expect(fs.readFileSync(stored, 'latin1') === edited, 'the store does not hold the saved mapping');
       expect(said.includes(`${stored}. The previous mapping is kept as ${backups[0]}. Start Rekordbox to use it.`), `the message: ${said}`);
@@ -703,7 +842,10 @@ export const journeys = [
       const details = page.locator('.gettingStartedSlideDetails');
       await details.getByText('Get started with Rekordbox MIDI mappings').first().waitFor({ timeout: WAIT.ui });
       const steps = await details.locator('button.getting-started-step .step-title').allInnerTexts();
-      expect(steps.join('|') === 'Open a mapping|Read a hover|Fix a problem|Learn a control|Install into Rekordbox', `the walkthrough's steps: ${steps.join(' | ')}`);
+      expect(
+        steps.join('|') === 'Open a mapping|Read a hover|Fix a problem|Learn a control|Install into Rekordbox',
+        `the walkthrough's steps: ${steps.join(' | ')}`,
+      );
       // The step's page (a webview) shows its picture once loaded.
       const stepPage = details.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await stepPage.locator('img[src*="open-mapping.svg"]').waitFor({ timeout: WAIT.ui });
@@ -728,7 +870,11 @@ export const journeys = [
       await page.locator('.tab.active', { hasText: 'DDJ-FLX10.midi.csv' }).waitFor({ timeout: WAIT.extension });
       const hover = await waitFor('the hover on 900B', () => hoverText(page), t => /910B/.test(t), WAIT.extension);
       expect(/930B/.test(hover), `the hover does not decode 900B per deck: ${hover.slice(0, 200)}`);
-      const cursor = await waitFor(`the cursor on 900B (Ln ${PLAY_LINE}, Col 28)`, () => page.locator('#status\\.editor\\.selection').innerText(), c => c.startsWith(`Ln ${PLAY_LINE}, Col 28`));
+      const cursor = await waitFor(
+        `the cursor on 900B (Ln ${PLAY_LINE}, Col 28)`,
+        () => page.locator('#status\\.editor\\.selection').innerText(),
+        c => c.startsWith(`Ln ${PLAY_LINE}, Col 28`),
+      );
       j.note(`"Show a Hover in the Example": the example beside the walkthrough, cursor ${cursor}, hover ${hover.replace(/\s+/g, ' ').slice(0, 80)}…`);
 
       // Fix a problem: the example with mistakes, its squiggles and the Problems panel; then its fixes.
@@ -736,7 +882,12 @@ export const journeys = [
       await details.getByRole('button', { name: 'Open an Example with Mistakes' }).click();
       await page.locator('.tab.active', { hasText: 'with-mistakes.midi.csv' }).waitFor({ timeout: WAIT.extension });
       // Its 8 errors and 2 warnings (as `rekordbox-midi lint` counts them); the panel draws only the rows in view.
-      const panel = await waitFor('the 10 mistakes in the Problems panel', () => problemsPanel(page), p => p.badge === '10' && p.rows.length > 0, WAIT.extension);
+      const panel = await waitFor(
+        'the 10 mistakes in the Problems panel',
+        () => problemsPanel(page),
+        p => p.badge === '10' && p.rows.length > 0,
+        WAIT.extension,
+      );
       expect(panel.rows.some(r => /bad-hex/.test(r.text)), `no bad-hex row: ${JSON.stringify(panel.rows.map(r => r.text.slice(0, 60)))}`);
       await page.locator(`.monaco-editor .squiggly-error`).first().waitFor({ timeout: WAIT.ui });
       await j.readmeShot('problems', [page.locator('.part.editor .editor-group-container.active'), page.locator('.part.panel')], 0);
@@ -760,13 +911,26 @@ export const journeys = [
       }
       await openMapping(j, 'with-mistakes.midi.csv', '@file,1,');
       // The status item can show the counts of the moment before the first check lands: wait for them.
-      const status = await waitFor('the language status of with-mistakes.midi.csv', () => languageStatus(page), s => /8 errors, 2 warnings/.test(s), WAIT.extension);
+      const status = await waitFor(
+        'the language status of with-mistakes.midi.csv',
+        () => languageStatus(page),
+        s => /8 errors, 2 warnings/.test(s),
+        WAIT.extension,
+      );
       await openProblemsPanel(page);
-      const panel = await waitFor('the 10 mistakes in the Problems panel', () => problemsPanel(page), p => p.badge === '10' && p.rows.length > 0, WAIT.extension);
+      const panel = await waitFor(
+        'the 10 mistakes in the Problems panel',
+        () => problemsPanel(page),
+        p => p.badge === '10' && p.rows.length > 0,
+        WAIT.extension,
+      );
       expect(panel.rows.some(r => /bad-hex/.test(r.text)), `no bad-hex row: ${JSON.stringify(panel.rows.map(r => r.text.slice(0, 60)))}`);
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT.ui });
       const printed = j.npmStartOutput();
-      expect(/open with-mistakes\.midi\.csv to see the diagnostics/.test(printed), `npm start did not point at the example with mistakes: ${printed.slice(-300)}`);
+      expect(
+        /open with-mistakes\.midi\.csv to see the diagnostics/.test(printed),
+        `npm start did not point at the example with mistakes: ${printed.slice(-300)}`,
+      );
       j.note(`npm start printed: ${printed.trim().split('\n').filter(l => l.startsWith('start:') || l.startsWith('http')).join(' | ')}`);
       j.note(`language status: ${status}; Problems badge ${panel.badge}`);
     },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The journeys lane: what a DJ does in a real VS Code with this extension, through the UI.
- * VS Code = code-server (installed by test/editor/setup-code-server.sh into a cache outside the
+ * VS Code = code-server (installed by scripts/setup-code-server.sh into a cache outside the
  * clone; quick when cached) on 127.0.0.1, with the extension installed as a link to this clone
  * (as scripts/start.mjs does), driven by playwright-core in headless Chromium (/usr/bin/chromium).
  *
@@ -37,7 +37,10 @@ const root = path.resolve(here, '..', '..');
 const corpus = path.join(root, 'test', 'fixtures', 'corpus');
 const outDir = path.join(root, 'test-results', 'journeys');
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
 const README_IMAGES = process.env.JOURNEYS_README_IMAGES ? path.resolve(process.env.JOURNEYS_README_IMAGES) : undefined;
 const JOURNEY_TIMEOUT = 300_000;
 const STARTUP_TIMEOUT = 120_000;
@@ -110,12 +113,19 @@ async function startCodeServer(env, { userDataDir, extensionsDir }) {
   cs = spawn(
     env.CODE_SERVER_NODE,
     [env.CODE_SERVER_BIN, '--config', '/dev/null', '--bind-addr', host, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+      '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
     {
       detached: true, // own process group: stopped as a whole
       stdio: ['ignore', log, log],
       // With JACK: REKORDBOX_MIDI_NATIVE_MODULE for the MIDI hosts the extension starts.
-      env: { EXTENSIONS_GALLERY: '{}', ...process.env, ...(jack?.env ?? {}), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data') },
+      env: {
+        EXTENSIONS_GALLERY: '{}',
+        ...process.env,
+        ...(jack?.env ?? {}),
+        XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+        XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+      },
     },
   );
   fs.closeSync(log);
@@ -126,7 +136,9 @@ async function startCodeServer(env, { userDataDir, extensionsDir }) {
     } catch {
       /* not yet */
     }
-    if (cs.exitCode !== null || cs.signalCode !== null) throw new Error(`code-server exited (${cs.exitCode ?? cs.signalCode}): ${fs.readFileSync(logFile, 'utf8').slice(-500)}`);
+    if (cs.exitCode !== null || cs.signalCode !== null) {
+      throw new Error(`code-server exited (${cs.exitCode ?? cs.signalCode}): ${fs.readFileSync(logFile, 'utf8').slice(-500)}`);
+    }
     if (Date.now() > deadline) throw new Error(`code-server did not answer within ${STARTUP_TIMEOUT / 1000} s`);
     await sleep(250);
   }
@@ -306,8 +318,12 @@ async function runJourney(index, journey, ctx) {
   const status = error ? 'FAIL' : 'ok';
   console.log(`${status} - ${journey.name} (${secs(started)})`);
   for (const n of notes) console.log(`    ${n}`);
-  if (error) console.log(`    ${String(error.message).split('\n').slice(0, 3).join('\n    ')}\n    screenshot and logs: ${path.relative(root, outDir)}/${base}.*`);
-  else console.log(`    screenshot: ${path.relative(root, shot)}`);
+  if (error) {
+    console.log(
+      `    ${String(error.message).split('\n').slice(0, 3).join('\n    ')}\n` +
+        `    screenshot and logs: ${path.relative(root, outDir)}/${base}.*`,
+    );
+  } else console.log(`    screenshot: ${path.relative(root, shot)}`);
   return !error;
 }
 

@@ -152,7 +152,11 @@ export async function goTo(page, line, column = 1) {
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: WAIT.ui });
-  await waitFor('the cursor position in the status bar', () => page.locator('#status\\.editor\\.selection').innerText(), t => t.startsWith(`Ln ${line}, Col ${column}`));
+  await waitFor(
+    'the cursor position in the status bar',
+    () => page.locator('#status\\.editor\\.selection').innerText(),
+    t => t.startsWith(`Ln ${line}, Col ${column}`),
+  );
 }
 
 /** The suggest widget's rows as shown: [{ label, focused }]. */

@@ -33,7 +33,9 @@ function setupJackMidiModule() {
     });
   } catch (error) {
     const said = `${error.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
-    throw new Error(`test/midi/setup-jack.sh failed (exit ${error.status ?? error.signal}): real MIDI ports cannot be made on this machine.\n${said}`);
+    throw new Error(`test/midi/setup-jack.sh failed (exit ${error.status ?? error.signal}): real MIDI ports cannot be made on this machine.\n${said}`, {
+      cause: error,
+    });
   }
   const modulePath = /^MIDI_JACK_MODULE=(.+)$/m.exec(out)?.[1]?.trim();
   if (!modulePath || !fs.existsSync(path.join(modulePath, 'package.json'))) throw new Error(`setup-jack.sh printed no usable MIDI_JACK_MODULE:\n${out}`);
@@ -122,7 +124,11 @@ function clearStaleJackRegistry(log) {
 async function startJack(options = {}) {
   const log = options.log ?? (() => {});
   const modulePath = setupJackMidiModule();
-  const env = { REKORDBOX_MIDI_NATIVE_MODULE: modulePath, JACK_NO_START_SERVER: '1', ...(options.serverName ? { JACK_DEFAULT_SERVER: options.serverName } : {}) };
+  const env = {
+    REKORDBOX_MIDI_NATIVE_MODULE: modulePath,
+    JACK_NO_START_SERVER: '1',
+    ...(options.serverName ? { JACK_DEFAULT_SERVER: options.serverName } : {}),
+  };
   const childEnv = { ...process.env, ...env };
   if (jackServerRuns(childEnv)) {
     log('jack: a JACK server is already running; using it');

@@ -95,7 +95,10 @@ describe('MIDI host over JACK: ports', () => {
     // Its input port (for lights) too; the fake opens it a moment after its output.
     await waitFor(`${fake.portName} in the output list`, () => listedPort(connection.ports.outputs, fake.portName));
     await fake.unplug();
-    await waitFor(`${fake.portName} to leave the lists`, () => !connection.ports.inputs.includes(input) && !listedPort(connection.ports.outputs, fake.portName));
+    await waitFor(
+      `${fake.portName} to leave the lists`,
+      () => !connection.ports.inputs.includes(input) && !listedPort(connection.ports.outputs, fake.portName),
+    );
     await fake.plug();
     assert.equal(await inputListed(connection, fake), input);
   });
@@ -208,28 +211,35 @@ describe('MIDI host over JACK: messages', () => {
     for (const [index, bytes] of got.entries()) {
       const from = next;
       while (next < count && (flood[next].bytes[0] !== bytes[0] || flood[next].bytes[1] !== bytes[1])) next++;
-      assert.ok(next < count, `message ${index} of ${got.length} (${bytes.join(' ')}) is not in the flood after sent message ${from}; received before it: ${JSON.stringify(got.slice(Math.max(0, index - 3), index))}`);
+      assert.ok(
+        next < count,
+        `message ${index} of ${got.length} (${bytes.join(' ')}) is not in the flood after sent message ${from}; ` +
+          `received before it: ${JSON.stringify(got.slice(Math.max(0, index - 3), index))}`,
+      );
       next++;
     }
   });
 
-  it('a SysEx flood (a firmware dump) while the window is busy: the host keeps its byte bound, stays up, and the control moved after it still arrives', async () => {
-    // 4,000 SysEx messages of 300 bytes (1.2 MB, more than the host's 1 MB bound), one a millisecond.
-    const count = 4000;
-    const sysEx = (i: number) => [0xf0, 0x7d, ...Array.from({ length: 297 }, (_, k) => (i + k) & 0x7f), 0xf7];
-    const flood: PerformanceStep[] = Array.from({ length: count }, (_, i) => ({ bytes: sysEx(i), delayMs: 1 }));
-    const { connection, received, fake } = await floodWhileBusy('sysex-flood', flood);
-    await waitFor('the flood to be received or counted as dropped', () => received.afterProbes().length + connection.droppedMessages >= count * 0.9);
-    assert.ok(connection.droppedMessages > 0, `the host dropped nothing (${received.afterProbes().length} received): its byte bound was never reached`);
-    for (const bytes of received.afterProbes()) {
-      assert.equal(bytes.length, 300, 'every SysEx that arrives arrives whole');
-      assert.deepEqual([bytes[0], bytes[299]], [0xf0, 0xf7]);
-    }
-    // The host is still up and the next control gets through.
-    assert.deepEqual(connection.state, { kind: 'ready' });
-    await fake.play([{ bytes: note(true, 0x0b) }]);
-    await waitFor('the note after the flood', () => received.afterProbes().some(b => b.join(' ') === note(true, 0x0b).join(' ')));
-  });
+  it(
+    'a SysEx flood (a firmware dump) while the window is busy: the host keeps its byte bound, stays up, and the control moved after it still arrives',
+    async () => {
+      // 4,000 SysEx messages of 300 bytes (1.2 MB, more than the host's 1 MB bound), one a millisecond.
+      const count = 4000;
+      const sysEx = (i: number) => [0xf0, 0x7d, ...Array.from({ length: 297 }, (_, k) => (i + k) & 0x7f), 0xf7];
+      const flood: PerformanceStep[] = Array.from({ length: count }, (_, i) => ({ bytes: sysEx(i), delayMs: 1 }));
+      const { connection, received, fake } = await floodWhileBusy('sysex-flood', flood);
+      await waitFor('the flood to be received or counted as dropped', () => received.afterProbes().length + connection.droppedMessages >= count * 0.9);
+      assert.ok(connection.droppedMessages > 0, `the host dropped nothing (${received.afterProbes().length} received): its byte bound was never reached`);
+      for (const bytes of received.afterProbes()) {
+        assert.equal(bytes.length, 300, 'every SysEx that arrives arrives whole');
+        assert.deepEqual([bytes[0], bytes[299]], [0xf0, 0xf7]);
+      }
+      // The host is still up and the next control gets through.
+      assert.deepEqual(connection.state, { kind: 'ready' });
+      await fake.play([{ bytes: note(true, 0x0b) }]);
+      await waitFor('the note after the flood', () => received.afterProbes().some(b => b.join(' ') === note(true, 0x0b).join(' ')));
+    },
+  );
 
   it('lets two hosts (two VS Code windows) open the same input, and both receive everything', async () => {
     const one = await readyHost();
@@ -336,7 +346,15 @@ describe('MIDI host over JACK: unplugging, crashes, bad requests', () => {
     const messages: Record<string, unknown>[] = [];
     child.on('message', (m: Record<string, unknown>) => messages.push(m));
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
-    for (const request of ['text', [1, 2], { type: 'connectInput' }, { type: 'connectInput', id: 1 }, { type: 'launch', id: 2 }, { type: 'send', id: 3, output: 'x', bytes: 'abc' }, { type: 'refreshPorts', id: 4 }]) {
+    for (const request of [
+      'text',
+      [1, 2],
+      { type: 'connectInput' },
+      { type: 'connectInput', id: 1 },
+      { type: 'launch', id: 2 },
+      { type: 'send', id: 3, output: 'x', bytes: 'abc' },
+      { type: 'refreshPorts', id: 4 },
+    ]) {
       child.send(request);
     }
     const responses = await waitFor('four responses', () => {
@@ -373,7 +391,8 @@ describe('MIDI host with the shipped binary on this machine', () => {
         kind: 'unavailable',
         message: "MIDI is not available on this computer: the system's MIDI service did not answer.",
         advice:
-          'Check that the ALSA sequencer is there: /dev/snd/seq exists (load it with `sudo modprobe snd-seq`) and your user is in the `audio` group. Then restart the MIDI host.',
+          'Check that the ALSA sequencer is there: /dev/snd/seq exists (load it with `sudo modprobe snd-seq`) and your user is in the `audio` group. ' +
+          'Then restart the MIDI host.',
         detail: 'Failed to initialise RtMidi',
       },
       log.join('\n'),

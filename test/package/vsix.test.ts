@@ -24,7 +24,11 @@ function zipEntries(file: string): string[] {
 
 /** The VSIX's entries with their uncompressed sizes. */
 function zipSizes(file: string): Map<string, number> {
-  const out = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(f"{i.file_size} {i.filename}" for i in zipfile.ZipFile(sys.argv[1]).infolist()))', file], { encoding: 'utf8' });
+  const out = execFileSync(
+    'python3',
+    ['-c', 'import sys, zipfile; print("\\n".join(f"{i.file_size} {i.filename}" for i in zipfile.ZipFile(sys.argv[1]).infolist()))', file],
+    { encoding: 'utf8' },
+  );
   return new Map(out.trim().split('\n').map(line => [line.slice(line.indexOf(' ') + 1), Number(line.slice(0, line.indexOf(' ')))]));
 }
 
@@ -81,7 +85,10 @@ describe('VSIX package', () => {
   it('carries every file the manifest names: icon, entry points, grammar, icons and the walkthrough\'s pages', () => {
     const entries = zipEntries(VSIX);
     const named = manifestPaths();
-    assert.ok(named.includes('media/icon.png') && named.some(p => p.startsWith('media/walkthrough/')), `the manifest names no icon or walkthrough media: ${named.join(', ')}`);
+    assert.ok(
+      named.includes('media/icon.png') && named.some(p => p.startsWith('media/walkthrough/')),
+      `the manifest names no icon or walkthrough media: ${named.join(', ')}`,
+    );
     const missing = named.filter(p => !entries.includes(`extension/${p}`));
     assert.deepEqual(missing, []);
   });
@@ -134,7 +141,9 @@ describe('VSIX package', () => {
 
   it('leaves out sources, tests, fixtures, node_modules (but the MIDI host\'s runtime) and source maps', () => {
     const entries = zipEntries(VSIX);
-    const unwanted = entries.filter(e => /\/test\/|\/out\/|\/src\/|\.map$|\.ts$|fixtures/.test(e) || (e.includes('node_modules') && !e.startsWith('extension/dist/node_modules/')));
+    const unwanted = entries.filter(
+      e => /\/test\/|\/out\/|\/src\/|\.map$|\.ts$|fixtures/.test(e) || (e.includes('node_modules') && !e.startsWith('extension/dist/node_modules/')),
+    );
     assert.deepEqual(unwanted, []);
   });
 
@@ -173,6 +182,7 @@ describe('VSIX package', () => {
 
   it('installs into a real VS Code (code-server), and the installed MIDI host loads its binding', async () => {
     // The same setup as the editor lane (scripts/codeServerSetup.js, plain JavaScript).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JavaScript outside the compiled tree: found from REPO_ROOT at run time
     const { setupCodeServer } = require(path.join(REPO_ROOT, 'scripts', 'codeServerSetup.js')) as {
       setupCodeServer(): Record<'CODE_SERVER_NODE' | 'CODE_SERVER_BIN', string>;
     };

@@ -44,7 +44,9 @@ describe('DUPLICATE for the next deck over stdio', () => {
 
   it('rowAction duplicateForDeck: the copy inserted after the row with CRLF, the code action’s very edit; reasons where it does not apply', async () => {
     const copy = await action({ textDocument: { uri }, version: 7, line: 1, action: 'duplicateForDeck' });
-    const expected = [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'PlayPause,,Button,920B,,,,,920B,,,,,Fast;,\r\n' }];
+    const expected = [
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'PlayPause,,Button,920B,,,,,920B,,,,,Fast;,\r\n' },
+    ];
     assert.deepEqual(copy.edit!.changes![uri], expected);
     const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },

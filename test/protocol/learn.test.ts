@@ -70,12 +70,19 @@ describe('rekordboxMidi/learn over stdio', () => {
     // Deck 3 already gives 920B: nothing to change, nothing written.
     assert.equal(result.edit, null);
     assert.match(result.summary, /deck 3's MIDI IN on line 16 already gives 920B: nothing to change/);
-    const jog = await learn({ textDocument: { uri }, position: { line: 15, character }, messages: Array.from({ length: 50 }, (_, i) => m(i, 0xb2, 0x22, 0x41)) });
+    const jog = await learn({
+      textDocument: { uri },
+      position: { line: 15, character },
+      messages: Array.from({ length: 50 }, (_, i) => m(i, 0xb2, 0x22, 0x41)),
+    });
     assert.deepEqual(editsOf(jog, uri), [{ range: { start: { line: 15, character }, end: { line: 15, character: character + 1 } }, newText: 'B222' }]);
     assert.equal(jog.learned?.type, 'JogRotate');
     // #JogScratch (line 21) also receives B222 but assigns nothing: no conflict.
     assert.equal(jog.conflicts, undefined);
-    assert.match(jog.summary, /^Learned JogRotate B222 .*: wrote B222 in deck 3's MIDI IN on line 16\. The row's type stays Button \(the control looks like JogRotate\)\.$/);
+    assert.match(
+      jog.summary,
+      /^Learned JogRotate B222 .*: wrote B222 in deck 3's MIDI IN on line 16\. The row's type stays Button \(the control looks like JogRotate\)\.$/,
+    );
   });
 
   it('a 14-bit fader on the FLX6 (no final newline, past the end): appended with CRLF, and the learned type', async () => {
@@ -121,7 +128,11 @@ describe('rekordboxMidi/learn over stdio', () => {
   it('a SysEx flood and running status still learn the control', async () => {
     const uri = uriOf(FLX10);
     const flood = [m(0, 0xf0), ...Array.from({ length: 50 }, (_, i) => ({ bytes: new Array<number>(4000).fill(0x42), time: i }))];
-    const result = await learn({ textDocument: { uri }, position: { line: 3, character: 0 }, messages: [...flood, m(60, 0xf7), m(61, 0x9f, 0x3c, 0x7f), m(180, 0x3c, 0x00)] });
+    const result = await learn({
+      textDocument: { uri },
+      position: { line: 3, character: 0 },
+      messages: [...flood, m(60, 0xf7), m(61, 0x9f, 0x3c, 0x7f), m(180, 0x3c, 0x00)],
+    });
     assert.equal(result.learned?.code, '9F3C');
     assert.equal(result.ignored?.sysEx, 1);
     // Line 3 is a section row (`# Browser`): nothing written, and the summary says where to go.

@@ -68,7 +68,10 @@ describe('rekordboxMidi/mappingRows over stdio', () => {
     const action = (params: unknown) => client.connection.sendRequest<RowActionResult>('rekordboxMidi/rowAction', params);
     const refused = await action({ textDocument: { uri }, version: 6, line: 16, action: 'duplicate' });
     assert.equal(refused.edit, null);
-    assert.equal(refused.message, 'DUPLICATE for decks 1–4: Deck 2’s code 9110 is already PlayPause’s, on line 16: a copy there would give one code two functions. Nothing changed.');
+    assert.equal(
+      refused.message,
+      'DUPLICATE for decks 1–4: Deck 2’s code 9110 is already PlayPause’s, on line 16: a copy there would give one code two functions. Nothing changed.',
+    );
     // On a code no deck of another row uses, DUPLICATE writes the deck channels.
     client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 7 },
@@ -83,7 +86,12 @@ describe('rekordboxMidi/mappingRows over stdio', () => {
     const stale = await action({ textDocument: { uri }, version: 6, line: 16, action: 'delete' });
     assert.equal(stale.edit, null);
     assert.match(stale.message!, /changed/);
-    for (const junk of [null, {}, { textDocument: { uri }, version: 7, line: -1, action: 'delete' }, { textDocument: { uri }, version: 7, line: 16, action: 'explode' }]) {
+    for (const junk of [
+      null,
+      {},
+      { textDocument: { uri }, version: 7, line: -1, action: 'delete' },
+      { textDocument: { uri }, version: 7, line: 16, action: 'explode' },
+    ]) {
       assert.equal((await action(junk)).edit, null);
     }
   });

@@ -1,7 +1,18 @@
 /** Protocol tests: the real server (dist/server.js) over stdio, as any LSP editor would start it. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CodeAction, CompletionList, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeAction,
+  CompletionList,
+  DocumentHighlight,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  MarkupContent,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { corpusFiles, writtenByRekordbox } from '../helpers/fixtures';
 import { startServer, TestClient } from '../helpers/lspClient';
 
@@ -21,12 +32,23 @@ describe('language server over stdio', () => {
     // Each feature the server has, advertised: a client never asks for one that is not.
     const capabilities = client.initializeResult.capabilities;
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-    for (const name of ['hoverProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'referencesProvider', 'documentHighlightProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider'] as const) {
+    for (const name of [
+      'hoverProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'referencesProvider',
+      'documentHighlightProvider',
+      'documentFormattingProvider',
+      'documentRangeFormattingProvider',
+    ] as const) {
       assert.equal(capabilities[name], true, name);
     }
     assert.deepEqual(capabilities.completionProvider, { triggerCharacters: ['+', ';'], resolveProvider: true });
     assert.deepEqual(capabilities.inlayHintProvider, { resolveProvider: false });
-    assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds.slice().sort(), ['quickfix', 'refactor.rewrite', 'source.fixAll.rekordboxMidi'].sort());
+    assert.deepEqual(
+      (capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds.slice().sort(),
+      ['quickfix', 'refactor.rewrite', 'source.fixAll.rekordboxMidi'].sort(),
+    );
     const semantic = capabilities.semanticTokensProvider as { legend: { tokenTypes: string[]; tokenModifiers: string[] }; full: boolean };
     assert.deepEqual([semantic.full, semantic.legend.tokenTypes.length > 0, semantic.legend.tokenModifiers.includes('conflict')], [true, true, true]);
     assert.equal(client.initializeResult.serverInfo?.name, 'rekordbox-midi-language-server');
@@ -300,7 +322,9 @@ describe('structure and navigation over stdio', () => {
     // 900B and deck channels 0–3 (read), its MIDI OUT deck channels 0–3 (write, columns 9–12).
     const lines = flx10().split('\r\n');
     const cell = (h: DocumentHighlight) => lines[h.range.start.line].slice(h.range.start.character, h.range.end.character);
-    const own = highlights.filter(h => h.range.start.line === line).map(h => `${cell(h)}@${h.range.start.character}:${h.kind === 2 ? 'read' : h.kind === 3 ? 'write' : h.kind}`);
+    const own = highlights
+      .filter(h => h.range.start.line === line)
+      .map(h => `${cell(h)}@${h.range.start.character}:${h.kind === 2 ? 'read' : h.kind === 3 ? 'write' : h.kind}`);
     assert.deepEqual(own, ['900B@27:read', '0@32:read', '1@34:read', '2@36:read', '3@38:read', '0@45:write', '1@47:write', '2@49:write', '3@51:write']);
     assert.ok(highlights.every(h => /^(900B|[0-3])$/.test(cell(h))), JSON.stringify(highlights.map(cell)));
   });
@@ -328,7 +352,10 @@ describe('structure and navigation over stdio', () => {
     assert.equal(formatted, 'Cue,,Button,900C,,,,,,,,,,,', 'upper-case hex, 15 fields, no trailing spaces; the other lines untouched');
     // Formatted, the line formats to nothing more.
     lines[2] = formatted;
-    client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: damagedUri, version: 2 }, contentChanges: [{ text: lines.join('\r\n') }] });
+    client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: damagedUri, version: 2 },
+      contentChanges: [{ text: lines.join('\r\n') }],
+    });
     assert.deepEqual(await format(2), []);
   });
 
@@ -353,7 +380,8 @@ describe('structure and navigation over stdio', () => {
 describe('rekordboxMidi.rules', () => {
   it('changes a rule’s level or turns it off, per the client’s settings', async () => {
     const client = await startServer({
-      configuration: section => (section === 'rekordboxMidi' ? { validate: { run: 'onType' }, rules: { 'unknown-function': 'off', 'bad-hex': 'warning' } } : null),
+      configuration: section =>
+        (section === 'rekordboxMidi' ? { validate: { run: 'onType' }, rules: { 'unknown-function': 'off', 'bad-hex': 'warning' } } : null),
     });
     try {
       const uri = 'file:///work/rules.midi.csv';

@@ -91,7 +91,11 @@ suite('code actions', () => {
       temp = writeTemp(name, BROKEN.slice(0, -TYPED.length));
       const uri = temp;
       const document = await open(uri);
-      await waitForDiagnostics(uri, 'the shifted row and the long code', all => all.some(d => codeOf(d) === 'field-count') && all.some(d => codeOf(d) === 'long-code'));
+      await waitForDiagnostics(
+        uri,
+        'the shifted row and the long code',
+        all => all.some(d => codeOf(d) === 'field-count') && all.some(d => codeOf(d) === 'long-code'),
+      );
       const edit = new vscode.WorkspaceEdit();
       edit.insert(uri, new vscode.Position(document.lineCount - 1, 0), TYPED);
       assert.strictEqual(await vscode.workspace.applyEdit(edit), true);

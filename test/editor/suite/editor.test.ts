@@ -85,9 +85,13 @@ suite('activation and language server', () => {
     const [pid] = serverPids();
     const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const script = commandLine.findIndex(a => a.endsWith(path.join('dist', 'server.js')));
-    for (const flag of SERVER_EXEC_ARGV) assert.ok(commandLine.slice(0, script).includes(flag), `${flag} is not among the node options: ${commandLine.join(' ')}`);
+    for (const flag of SERVER_EXEC_ARGV) {
+      assert.ok(commandLine.slice(0, script).includes(flag), `${flag} is not among the node options: ${commandLine.join(' ')}`);
+    }
     const environment = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-    for (const [name, value] of Object.entries(SERVER_ENV)) assert.ok(environment.includes(`${name}=${value}`), `${name}=${value} is not in the server's environment`);
+    for (const [name, value] of Object.entries(SERVER_ENV)) {
+      assert.ok(environment.includes(`${name}=${value}`), `${name}=${value} is not in the server's environment`);
+    }
   });
 
   test('the extension contributes its restart command', async () => {

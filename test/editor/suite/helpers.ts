@@ -25,7 +25,12 @@ export function fixtureUri(name: string): vscode.Uri {
 export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -79,7 +84,12 @@ export function errors(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
 }
 
 /** Diagnostics of `uri` once `accept` holds for them. */
-export function waitForDiagnostics(uri: vscode.Uri, what: string, accept: (all: vscode.Diagnostic[]) => boolean, timeoutMs = 15000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  accept: (all: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 15000,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(`diagnostics of ${path.basename(uri.fsPath)}: ${what}`, () => {
     const all = vscode.languages.getDiagnostics(uri);
     return accept(all) ? all : undefined;
@@ -225,5 +235,7 @@ export function midiHostPids(): number[] {
 
 /** PIDs of this window's language server processes, found by their command line. */
 export function serverPids(): number[] {
-  return pidsWhere(commandLine => commandLine.some(a => a.endsWith(path.join('dist', 'server.js'))) && commandLine.includes(`--clientProcessId=${process.pid}`));
+  return pidsWhere(
+    commandLine => commandLine.some(a => a.endsWith(path.join('dist', 'server.js'))) && commandLine.includes(`--clientProcessId=${process.pid}`),
+  );
 }

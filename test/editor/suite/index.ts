@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 import { recordProcessErrors } from './helpers';
 
 interface TestResult {
@@ -44,7 +45,7 @@ export function run(): Promise<void> {
           failed: results.filter(r => r.state === 'failed').length,
           pending: results.filter(r => r.state === 'pending').length,
           files,
-          vscodeVersion: require('vscode').version as string,
+          vscodeVersion: vscode.version,
           tests: results,
         };
         try {

@@ -46,7 +46,10 @@ suite('mapping table', () => {
     const client = await runningClient();
     uri = writeTemp('table-flx10.midi.csv', FLX10_TEXT);
     document = await open(uri);
-    await waitFor('the server to know the mapping', async () => (await client.sendRequest('rekordboxMidi/documentInfo', { textDocument: { uri: uri.toString() } })) !== null);
+    await waitFor(
+      'the server to know the mapping',
+      async () => (await client.sendRequest('rekordboxMidi/documentInfo', { textDocument: { uri: uri.toString() } })) !== null,
+    );
   });
   teardown(async () => {
     await closeAllEditors();
@@ -56,7 +59,10 @@ suite('mapping table', () => {
   test('the command opens one table per document beside the text, titled after the file; the editor title has its button', async () => {
     const manifest = vscode.extensions.getExtension('rekordbox-midi-tools.rekordbox-midi')!.packageJSON.contributes;
     const button = manifest.menus['editor/title'].find((m: { command: string }) => m.command === OPEN);
-    assert.deepStrictEqual([button?.when, manifest.commands.find((c: { command: string }) => c.command === OPEN)?.icon], ['editorLangId == rekordbox-midi', '$(table)']);
+    assert.deepStrictEqual(
+      [button?.when, manifest.commands.find((c: { command: string }) => c.command === OPEN)?.icon],
+      ['editorLangId == rekordbox-midi', '$(table)'],
+    );
 
     assert.strictEqual(await vscode.commands.executeCommand(OPEN), uri.toString());
     const state = await current(uri, document);
@@ -88,7 +94,10 @@ suite('mapping table', () => {
     assert.strictEqual(state.tab, 'DECK');
     assert.strictEqual(state.rows.length, count('DECK'));
     const play = state.rows.find(r => r.line === 15)!;
-    assert.deepStrictEqual([play.functionName, play.deck, play.midiIn.main, play.midiIn.decks, play.midiOut.decks], ['PlayPause', '1–4', '900B', '900B 910B 920B 930B', '900B 910B 920B 930B']);
+    assert.deepStrictEqual(
+      [play.functionName, play.deck, play.midiIn.main, play.midiIn.decks, play.midiOut.decks],
+      ['PlayPause', '1–4', '900B', '900B 910B 920B 930B', '900B 910B 920B 930B'],
+    );
 
     const mixer = await post(uri, { type: 'selectTab', tab: 'MIXER' });
     assert.strictEqual(mixer.tab, 'MIXER');
@@ -116,9 +125,18 @@ suite('mapping table', () => {
     const byCode = await post(uri, { type: 'filter', text: '920B' });
     assert.deepStrictEqual(byCode.rows.map(r => r.functionName), [], 'PlayPause is not in MIXER');
     const all = await post(uri, { type: 'selectTab', tab: 'ALL' });
-    assert.ok(all.rows.some(r => r.functionName === 'PlayPause') && all.rows.every(r => `${r.midiIn.decks} ${r.midiOut.decks} ${r.midiIn.main}`.includes('920B')));
+    assert.ok(
+      all.rows.some(r => r.functionName === 'PlayPause') && all.rows.every(r => `${r.midiIn.decks} ${r.midiOut.decks} ${r.midiIn.main}`.includes('920B')),
+    );
 
-    for (const junk of [{ type: 'selectTab', tab: 'TOOLS' }, { type: 'sort', column: 'option' }, { type: 'filter', text: 'x'.repeat(500) }, { type: 'delete', line: -1 }, 'delete', null]) {
+    for (const junk of [
+      { type: 'selectTab', tab: 'TOOLS' },
+      { type: 'sort', column: 'option' },
+      { type: 'filter', text: 'x'.repeat(500) },
+      { type: 'delete', line: -1 },
+      'delete',
+      null,
+    ]) {
       assert.deepStrictEqual(await post(uri, junk), all);
     }
     assert.strictEqual(document.getText(), FLX10_TEXT);
@@ -175,7 +193,10 @@ suite('mapping table', () => {
 
       const copied = await post(diy, { type: 'duplicateForDeck', line: 1 });
       assert.match(copied.message, /^Duplicated line 2 \(PlayPause\) for deck 3: line 3, MIDI IN 920B\. /);
-      assert.strictEqual(diyDocument.getText(), diyText.replace('Fast;,\r\nPlayPause,,Button,910B', 'Fast;,\r\nPlayPause,,Button,920B,,,,,920B,,,,,Fast;,\r\nPlayPause,,Button,910B'));
+      assert.strictEqual(
+        diyDocument.getText(),
+        diyText.replace('Fast;,\r\nPlayPause,,Button,910B', 'Fast;,\r\nPlayPause,,Button,920B,,,,,920B,,,,,Fast;,\r\nPlayPause,,Button,910B'),
+      );
       assert.strictEqual(diyDocument.isDirty, true, 'nothing is saved behind the user');
       await current(diy, diyDocument, 'the table to follow the copy');
       await post(diy, { type: 'undo' });
@@ -227,7 +248,9 @@ suite('mapping table', () => {
   test('closing the text’s tab closes its table', async () => {
     await vscode.commands.executeCommand(OPEN, uri);
     await current(uri, document);
-    const textTab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString())!;
+    const textTab = vscode.window.tabGroups.all
+      .flatMap(g => g.tabs)
+      .find(t => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString())!;
     await vscode.window.tabGroups.close(textTab);
     await waitFor('the table to close', async () => (await tableState(uri)) === undefined && tableTabs().length === 0);
   });

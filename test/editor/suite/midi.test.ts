@@ -37,7 +37,9 @@ async function openMarked(name: string, source: string): Promise<{ editor: vscod
   const position = new vscode.Position(cursor!.line, cursor!.character);
   editor.selection = new vscode.Selection(position, position);
   await waitFor('the language server to know the mapping', async () => {
-    const info = await (await api()).client!.sendRequest<{ mappingRows: number } | null>('rekordboxMidi/documentInfo', { textDocument: { uri: uri.toString() } });
+    const info = await (await api()).client!.sendRequest<{ mappingRows: number } | null>('rekordboxMidi/documentInfo', {
+      textDocument: { uri: uri.toString() },
+    });
     return info !== null;
   });
   return { editor, uri, text };
@@ -131,7 +133,11 @@ suite('learn from a controller over JACK', function () {
   async function probeThroughMonitor(): Promise<void> {
     const seen = Math.max(0, ...(await sidebar()).monitor.lines.map(l => l.id));
     await fake.probe();
-    await waitFor('the probe in the monitor', async () => (await sidebar()).monitor.lines.some(l => l.kind === 'sysEx' && l.id > seen) || seenSoFar(await sidebar()), 20000);
+    await waitFor(
+      'the probe in the monitor',
+      async () => (await sidebar()).monitor.lines.some(l => l.kind === 'sysEx' && l.id > seen) || seenSoFar(await sidebar()),
+      20000,
+    );
     await fake.play([]);
   }
 
@@ -141,7 +147,10 @@ suite('learn from a controller over JACK', function () {
    */
   function seenSoFar(state: SidebarState): never {
     const last = state.monitor.lines.slice(-6).map(l => `${l.kind} ${l.code} ${l.value} ×${l.count}`);
-    throw new Error(`host ${state.host.kind}, input ${state.connected ?? 'none'}${state.connectionError ? ` (${state.connectionError})` : ''}; last monitor lines: ${last.join(' | ') || 'none'}`);
+    throw new Error(
+      `host ${state.host.kind}, input ${state.connected ?? 'none'}${state.connectionError ? ` (${state.connectionError})` : ''}; ` +
+        `last monitor lines: ${last.join(' | ') || 'none'}`,
+    );
   }
 
   suiteTeardown(async () => {
@@ -180,7 +189,10 @@ suite('learn from a controller over JACK', function () {
     const first = vscode.commands.executeCommand<LearnCommandResult>('rekordboxMidi.learnFromController');
     await waitFor('the learn to listen', async () => (await sidebar()).learn.listening);
     const second = await vscode.commands.executeCommand<LearnCommandResult>('rekordboxMidi.learnFromController');
-    assert.deepStrictEqual(second, { written: false, message: 'A learn is already waiting for a control: move one, or cancel it from its notification first.' });
+    assert.deepStrictEqual(second, {
+      written: false,
+      message: 'A learn is already waiting for a control: move one, or cancel it from its notification first.',
+    });
     await fake.play([{ bytes: [0x90, 0x58, 0x7f] }, { bytes: [0x80, 0x58, 0x00], delayMs: 60 }]);
     const result = await first;
     assert.strictEqual(result.written, true, result.message);
@@ -276,7 +288,16 @@ suite('learn from a controller over JACK', function () {
 
   test('a page message that is not the page’s is ignored: nothing happens', async () => {
     const before = await sidebar();
-    for (const junk of [null, 42, 'setLearn', { type: 'setLearn' }, { type: 'setLearn', on: 'yes' }, { type: 'revealRow', line: -1 }, { type: 'connect', input: 'not a listed port' }, { type: 'eval', code: 'x' }]) {
+    for (const junk of [
+      null,
+      42,
+      'setLearn',
+      { type: 'setLearn' },
+      { type: 'setLearn', on: 'yes' },
+      { type: 'revealRow', line: -1 },
+      { type: 'connect', input: 'not a listed port' },
+      { type: 'eval', code: 'x' },
+    ]) {
       await (await api()).midi.postFromSidebar(junk);
     }
     const after = await sidebar();

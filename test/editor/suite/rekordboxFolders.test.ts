@@ -17,7 +17,10 @@ const COMPARE = 'rekordboxMidi.compareWithFactory';
 const INSTALL = 'rekordboxMidi.installIntoRekordbox';
 const COPY = 'rekordboxMidi.copyToSafePlace';
 const DEVICE = 'PIONEER DDJ-SX';
-const STORED_BEFORE = `@file,1,${DEVICE}\r\n#name,function,type,input,deck1,deck2,deck3,deck4,output,deck1,deck2,deck3,deck4,option,comment\r\nPlayPause,PlayPause,Button,900B,0,1,,,,,,,,,what Rekordbox had\r\n`;
+const STORED_BEFORE =
+  `@file,1,${DEVICE}\r\n` +
+  '#name,function,type,input,deck1,deck2,deck3,deck4,output,deck1,deck2,deck3,deck4,option,comment\r\n' +
+  'PlayPause,PlayPause,Button,900B,0,1,,,,,,,,,what Rekordbox had\r\n';
 
 const settings = () => vscode.workspace.getConfiguration('rekordboxMidi.rekordbox');
 async function setFolders(applicationFolder: string | undefined, userMappingFolder: string | undefined): Promise<void> {
@@ -128,7 +131,11 @@ suite('Rekordbox folders: compare, install, copy out', () => {
     const mine = writeTemp('install.midi.csv', text);
     temps.push(mine);
     await open(mine);
-    const result = await vscode.commands.executeCommand<{ status: string; target?: string; backup?: string; message?: string }>(INSTALL, mine, { skipConfirmation: true });
+    const result = await vscode.commands.executeCommand<{ status: string; target?: string; backup?: string; message?: string }>(
+      INSTALL,
+      mine,
+      { skipConfirmation: true },
+    );
     assert.strictEqual(result.status, 'installed', result.message);
     assert.strictEqual(result.target, target);
     assert.deepStrictEqual(fs.readFileSync(target), fs.readFileSync(mine.fsPath));

@@ -42,7 +42,11 @@ suite('structure and navigation', () => {
     const line = playPauseLine(document);
     const text = document.lineAt(line).text;
     const character = text.indexOf('900B') + 1;
-    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, new vscode.Position(line, character));
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider',
+      document.uri,
+      new vscode.Position(line, character),
+    );
     const onLine = locations.filter(l => l.range.start.line === line).map(l => document.getText(l.range));
     // The base cell and 0,1,2,3 on the MIDI IN side; 0,1,2,3 on the MIDI OUT side (900B..930B).
     assert.deepStrictEqual(onLine, ['900B', '0', '1', '2', '3', '0', '1', '2', '3']);
@@ -52,18 +56,29 @@ suite('structure and navigation', () => {
 
   test('inlay hints decode the codes of the visible rows', async () => {
     const line = playPauseLine(document);
-    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(line, 0, line + 1, 0));
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      document.uri,
+      new vscode.Range(line, 0, line + 1, 0),
+    );
     const labels = hints.map(h => (typeof h.label === 'string' ? h.label : h.label.map(p => p.value).join('')));
     assert.ok(labels.some(l => /910B/.test(l)), labels.join(' | '));
   });
 
   test('inlay hints are off until Ctrl+Alt is held, in mappings only (the manifest’s default)', () => {
     assert.strictEqual(vscode.workspace.getConfiguration('editor', document).get('inlayHints.enabled'), 'offUnlessPressed');
-    assert.strictEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('inlayHints.enabled'), 'on', 'other languages keep VS Code’s default');
+    assert.strictEqual(
+      vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('inlayHints.enabled'),
+      'on',
+      'other languages keep VS Code’s default',
+    );
   });
 
   test('formatting leaves the factory file byte-identical', async () => {
-    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+    const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, {
+      tabSize: 4,
+      insertSpaces: true,
+    });
     assert.deepStrictEqual(edits ?? [], []);
   });
 

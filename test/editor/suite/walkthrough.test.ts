@@ -62,7 +62,10 @@ suite('Walkthrough: Get started with Rekordbox MIDI mappings', () => {
       }
       const buttons = [...step.description.matchAll(/\]\(command:([\w.]+)/g)].map(m => m[1]);
       assert.ok(buttons.length > 0, `${step.id} has no button`);
-      for (const command of [...buttons, ...(step.completionEvents ?? []).filter(e => e.startsWith('onCommand:rekordboxMidi.')).map(e => e.slice('onCommand:'.length))]) {
+      for (const command of [
+        ...buttons,
+        ...(step.completionEvents ?? []).filter(e => e.startsWith('onCommand:rekordboxMidi.')).map(e => e.slice('onCommand:'.length)),
+      ]) {
         assert.ok(registered.has(command), `${step.id} names ${command}, which is not a registered command`);
       }
     }
@@ -92,7 +95,10 @@ suite('Walkthrough: Get started with Rekordbox MIDI mappings', () => {
     assert.equal(codeAtCursor(), '90O8');
     const diagnostics = await waitForDiagnostics(editor.document.uri, 'bad-hex', all => all.some(d => codeOf(d) === 'bad-hex'));
     const badHex = diagnostics.find(d => codeOf(d) === 'bad-hex');
-    assert.ok(badHex?.range.contains(editor.selection.active), `bad-hex at ${JSON.stringify(badHex?.range)}, cursor at ${JSON.stringify(editor.selection.active)}`);
+    assert.ok(
+      badHex?.range.contains(editor.selection.active),
+      `bad-hex at ${JSON.stringify(badHex?.range)}, cursor at ${JSON.stringify(editor.selection.active)}`,
+    );
   });
 
   test('the copy is made fresh from the bundled example, but unsaved edits in an open copy are kept', async () => {

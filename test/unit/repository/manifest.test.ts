@@ -147,7 +147,9 @@ describe('extension manifest: semantic token fallbacks', () => {
     'enumMember', 'decorator', 'event', 'function', 'method', 'macro', 'label', 'comment', 'string', 'keyword',
     'number', 'regexp', 'operator',
   ];
-  const STANDARD_MODIFIERS = ['declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary'];
+  const STANDARD_MODIFIERS = [
+    'declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary',
+  ];
   const declaredTypes: string[] = (manifest.contributes.semanticTokenTypes ?? []).map((t: { id: string }) => t.id);
   const declaredModifiers: string[] = (manifest.contributes.semanticTokenModifiers ?? []).map((m: { id: string }) => m.id);
   const scopeEntries = (manifest.contributes.semanticTokenScopes ?? []).filter((s: { language?: string }) => s.language === language.id);

@@ -47,7 +47,10 @@ describe('MIDI messages the host sends', () => {
     assert.equal(describeInvalidMidiMessage([0xf0, 0x90, 0xf7]), 'A SysEx message carries data bytes (00–7F) only: F0 90 F7.');
     assert.equal(describeInvalidMidiMessage([0xf7]), 'F7 is not a status byte a message can start with.');
     assert.equal(describeInvalidMidiMessage([0xf4]), 'F4 is not a status byte a message can start with.');
-    assert.match(describeInvalidMidiMessage([0xf0, ...new Array(70000).fill(1), 0xf7]) ?? '', /^A MIDI message of 70002 bytes is too long to send \(at most 65536\)\.$/);
+    assert.match(
+      describeInvalidMidiMessage([0xf0, ...new Array(70000).fill(1), 0xf7]) ?? '',
+      /^A MIDI message of 70002 bytes is too long to send \(at most 65536\)\.$/,
+    );
   });
 });
 
@@ -64,7 +67,10 @@ describe('host protocol checks', () => {
     assert.deepEqual(parseHostRequest({ type: 'refreshPorts', id: -1 }), { id: undefined, error: 'The MIDI host received a request without a valid id.' });
     assert.deepEqual(parseHostRequest({ type: 'connectInput', id: 1, name: '' }), { id: 1, error: 'Connecting an input needs a port name.' });
     assert.deepEqual(parseHostRequest({ type: 'send', id: 2, bytes: [0x90, 1, 2] }), { id: 2, error: 'Sending needs an output port name.' });
-    assert.deepEqual(parseHostRequest({ type: 'send', id: 2, output: 'x', bytes: [0x90, 1] }), { id: 2, error: 'A message starting 90 takes 3 bytes, not 2: 90 01.' });
+    assert.deepEqual(parseHostRequest({ type: 'send', id: 2, output: 'x', bytes: [0x90, 1] }), {
+      id: 2,
+      error: 'A message starting 90 takes 3 bytes, not 2: 90 01.',
+    });
     assert.deepEqual(parseHostRequest({ type: '__proto__', id: 5 }), { id: 5, error: 'The MIDI host does not know the request "__proto__".' });
   });
 
@@ -74,7 +80,11 @@ describe('host protocol checks', () => {
       messages: [{ bytes: [0x90, 1, 2], time: 1.5 }],
       dropped: 0,
     });
-    assert.deepEqual(parseHostEvent({ type: 'connection', input: null, error: 'X disconnected.' }), { type: 'connection', input: null, error: 'X disconnected.' });
+    assert.deepEqual(parseHostEvent({ type: 'connection', input: null, error: 'X disconnected.' }), {
+      type: 'connection',
+      input: null,
+      error: 'X disconnected.',
+    });
     for (const malformed of [
       { type: 'messages', messages: [{ bytes: [256], time: 1 }], dropped: 0 },
       { type: 'messages', messages: [{ bytes: [], time: 1 }], dropped: 0 },
@@ -96,7 +106,8 @@ describe('what people read when there is no MIDI', () => {
     assert.deepEqual(describeUnavailable('start', noRtMidi, 'linux'), {
       message: "MIDI is not available on this computer: the system's MIDI service did not answer.",
       advice:
-        'Check that the ALSA sequencer is there: /dev/snd/seq exists (load it with `sudo modprobe snd-seq`) and your user is in the `audio` group. Then restart the MIDI host.',
+        'Check that the ALSA sequencer is there: /dev/snd/seq exists (load it with `sudo modprobe snd-seq`) and your user is in the `audio` group. ' +
+        'Then restart the MIDI host.',
       detail: 'Failed to initialise RtMidi',
     });
   });
@@ -105,7 +116,10 @@ describe('what people read when there is no MIDI', () => {
     assert.match(describeUnavailable('start', noRtMidi, 'win32').advice, /connected.*driver.*no other program/);
   });
   it('tells a missing prebuild from a library that would not load', () => {
-    assert.equal(describeUnavailable('load', new Error('Failed to find binding for midi\nTried paths: …'), 'linux', 'riscv64').message, 'No MIDI driver is built for this platform (linux riscv64).');
+    assert.equal(
+      describeUnavailable('load', new Error('Failed to find binding for midi\nTried paths: …'), 'linux', 'riscv64').message,
+      'No MIDI driver is built for this platform (linux riscv64).',
+    );
     const alsaMissing = describeUnavailable('load', new Error('libasound.so.2: cannot open shared object file'), 'linux');
     assert.equal(alsaMissing.message, 'The MIDI driver could not be loaded.');
     assert.match(alsaMissing.advice, /libasound2/);

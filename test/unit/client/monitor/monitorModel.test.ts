@@ -107,7 +107,14 @@ describe('MIDI monitor lines', () => {
 
   it('names other messages plainly and skips items that are not MIDI', () => {
     const monitor = model();
-    monitor.push([m(0, 0xe0, 0x00, 0x40), m(1, 0xc3, 0x05), m(2, 0xfa), m(3), { bytes: 'x' } as unknown as TimedMidiMessage, null as unknown as TimedMidiMessage]);
+    monitor.push([
+      m(0, 0xe0, 0x00, 0x40),
+      m(1, 0xc3, 0x05),
+      m(2, 0xfa),
+      m(3),
+      { bytes: 'x' } as unknown as TimedMidiMessage,
+      null as unknown as TimedMidiMessage,
+    ]);
     assert.deepEqual(texts(monitor), ['E000 ch 1 pitch bend 8192', 'C305 ch 4 program change 5', 'start']);
   });
 

@@ -70,8 +70,20 @@ describe('Rekordbox folders on macOS', () => {
     assert.deepEqual(
       found.applications.map(a => [a.folder, a.mappingFolder, a.version, a.versionEvidence, a.source]),
       [
-        ['/Applications/rekordbox 7', '/Applications/rekordbox 7/rekordbox.app/Contents/Resources/MidiMappings', '7.1.3', 'Info.plist (CFBundleShortVersionString)', 'automatic'],
-        ['/Applications/rekordbox 6', '/Applications/rekordbox 6/rekordbox.app/Contents/Resources/MidiMappings', '6.8.5', 'Info.plist (CFBundleShortVersionString)', 'automatic'],
+        [
+          '/Applications/rekordbox 7',
+          '/Applications/rekordbox 7/rekordbox.app/Contents/Resources/MidiMappings',
+          '7.1.3',
+          'Info.plist (CFBundleShortVersionString)',
+          'automatic',
+        ],
+        [
+          '/Applications/rekordbox 6',
+          '/Applications/rekordbox 6/rekordbox.app/Contents/Resources/MidiMappings',
+          '6.8.5',
+          'Info.plist (CFBundleShortVersionString)',
+          'automatic',
+        ],
         ['/Applications/rekordbox 5', '/Applications/rekordbox 5/rekordbox.app/Contents/Resources/MidiMappings', '5', 'folder name "rekordbox 5"', 'automatic'],
       ],
     );
@@ -104,10 +116,15 @@ describe('Rekordbox folders on macOS', () => {
       found.searched.some(s => s.path === '/Applications/rekordbox 7/rekordbox.app/Contents/Resources/MidiMappings' && !s.found),
       JSON.stringify(found.searched),
     );
-    assert.deepEqual(found.stores, [{ folder: MAC_STORE, exists: false, source: 'automatic', evidence: 'reported by users (Pioneer/rekordbox6/MidiMappings)' }]);
+    assert.deepEqual(found.stores, [
+      { folder: MAC_STORE, exists: false, source: 'automatic', evidence: 'reported by users (Pioneer/rekordbox6/MidiMappings)' },
+    ]);
     assert.equal(installStore(found), undefined);
     assert.equal(found.notes.length, 2);
-    assert.match(found.notes[0], /No installed Rekordbox was found \(looked in \/Applications, \/Users\/dj\/Applications\).*rekordboxMidi\.rekordbox\.applicationFolder/);
+    assert.match(
+      found.notes[0],
+      /No installed Rekordbox was found \(looked in \/Applications, \/Users\/dj\/Applications\).*rekordboxMidi\.rekordbox\.applicationFolder/,
+    );
     assert.match(found.notes[1], /user mapping folder does not exist yet .*rekordbox6\/MidiMappings.*rekordboxMidi\.rekordbox\.userMappingFolder/);
   });
 
@@ -138,9 +155,19 @@ describe('Rekordbox folders on Windows', () => {
     assert.deepEqual(
       found.applications.map(a => [a.folder, a.mappingFolder, a.version, a.versionEvidence]),
       [
-        ['C:\\Program Files\\rekordbox\\rekordbox 7.1.3', 'C:\\Program Files\\rekordbox\\rekordbox 7.1.3\\MidiMappings', '7.1.3', 'folder name "rekordbox 7.1.3"'],
+        [
+          'C:\\Program Files\\rekordbox\\rekordbox 7.1.3',
+          'C:\\Program Files\\rekordbox\\rekordbox 7.1.3\\MidiMappings',
+          '7.1.3',
+          'folder name "rekordbox 7.1.3"',
+        ],
         ['C:\\Program Files\\Pioneer\\rekordbox 6.8.5', 'C:\\Program Files\\Pioneer\\rekordbox 6.8.5\\MidiMappings', '6.8.5', 'folder name "rekordbox 6.8.5"'],
-        ['C:\\Program Files (x86)\\Pioneer\\rekordbox 5.8.6', 'C:\\Program Files (x86)\\Pioneer\\rekordbox 5.8.6\\MidiMappings', '5.8.6', 'folder name "rekordbox 5.8.6"'],
+        [
+          'C:\\Program Files (x86)\\Pioneer\\rekordbox 5.8.6',
+          'C:\\Program Files (x86)\\Pioneer\\rekordbox 5.8.6\\MidiMappings',
+          '5.8.6',
+          'folder name "rekordbox 5.8.6"',
+        ],
       ],
     );
     assert.ok(found.searched.some(s => s.path === 'C:\\Program Files\\rekordbox\\rekordbox 7.0.9\\MidiMappings' && !s.found));
@@ -214,7 +241,9 @@ describe('Rekordbox folder settings', () => {
     macInstall(m, '/Applications/rekordbox 7', '7.1.3');
     const found = await discover(m, { HOME: MAC_HOME }, { applicationFolder: '/Volumes/Gone', userMappingFolder: '/Volumes/Gone/store' });
     assert.deepEqual(found.applications, []);
-    assert.deepEqual(found.stores, [{ folder: '/Volumes/Gone/store', exists: false, source: 'setting', evidence: 'rekordboxMidi.rekordbox.userMappingFolder' }]);
+    assert.deepEqual(found.stores, [
+      { folder: '/Volumes/Gone/store', exists: false, source: 'setting', evidence: 'rekordboxMidi.rekordbox.userMappingFolder' },
+    ]);
     assert.deepEqual(found.notes, [
       'The setting rekordboxMidi.rekordbox.applicationFolder points at /Volumes/Gone, which holds no MidiMappings folder.',
       'The setting rekordboxMidi.rekordbox.userMappingFolder points at /Volumes/Gone/store, which does not exist.',
@@ -240,7 +269,11 @@ describe('Rekordbox folders on Linux', () => {
     assert.equal(found.platform, 'linux');
     assert.deepEqual([found.applications, found.stores, found.searched], [[], [], []]);
     assert.equal(found.notes.length, 1);
-    assert.match(found.notes[0], /Rekordbox runs on macOS and Windows only, so nothing is looked for automatically on linux; set rekordboxMidi\.rekordbox\.applicationFolder and rekordboxMidi\.rekordbox\.userMappingFolder/);
+    const nothingLookedFor = new RegExp(
+      /Rekordbox runs on macOS and Windows only, so nothing is looked for automatically on linux; /.source +
+        /set rekordboxMidi\.rekordbox\.applicationFolder and rekordboxMidi\.rekordbox\.userMappingFolder/.source,
+    );
+    assert.match(found.notes[0], nothingLookedFor);
   });
 
   it('the settings still work', async () => {
@@ -270,7 +303,9 @@ describe('factory mappings for a device', () => {
       ],
     );
     const sx = await findFactoryMappings('PIONEER DDJ-SX', found, m.folderView());
-    assert.deepEqual(sx.map(f => [f.file, f.matchedBy]), [['/Applications/rekordbox 6/rekordbox.app/Contents/Resources/MidiMappings/DDJ-SX.midi.csv', '@file line']]);
+    assert.deepEqual(sx.map(f => [f.file, f.matchedBy]), [
+      ['/Applications/rekordbox 6/rekordbox.app/Contents/Resources/MidiMappings/DDJ-SX.midi.csv', '@file line'],
+    ]);
     assert.deepEqual(await findFactoryMappings('XONE:K2', found, m.folderView()), []);
   });
 });
@@ -339,7 +374,12 @@ describe('the manifest offers the folder commands and settings', () => {
   });
 
   it('declares the commands in the Rekordbox MIDI category, in the palette for mappings', () => {
-    const commands = ['rekordboxMidi.installIntoRekordbox', 'rekordboxMidi.compareWithFactory', 'rekordboxMidi.openMappingFolder', 'rekordboxMidi.copyToSafePlace'];
+    const commands = [
+      'rekordboxMidi.installIntoRekordbox',
+      'rekordboxMidi.compareWithFactory',
+      'rekordboxMidi.openMappingFolder',
+      'rekordboxMidi.copyToSafePlace',
+    ];
     for (const command of commands) {
       const declared = manifest.contributes.commands.find((c: { command: string }) => c.command === command);
       assert.equal(declared?.category, 'Rekordbox MIDI', command);

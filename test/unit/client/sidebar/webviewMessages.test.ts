@@ -53,9 +53,21 @@ describe('the output port of the connected input', () => {
   });
 
   it('ALSA and JACK names: direction words and client:port numbers set aside', () => {
-    assert.equal(matchOutputPort('DDJ-FLX4:DDJ-FLX4 MIDI 1 24:0', ['Midi Through:Midi Through Port-0 14:0', 'DDJ-FLX4:DDJ-FLX4 MIDI 1 28:0']).port, 'DDJ-FLX4:DDJ-FLX4 MIDI 1 28:0');
-    assert.equal(matchOutputPort('a2j:DDJ-400 [20] (capture): DDJ-400 MIDI 1', ['a2j:Midi Through (playback): Port-0', 'a2j:DDJ-400 [20] (playback): DDJ-400 MIDI 1']).port, 'a2j:DDJ-400 [20] (playback): DDJ-400 MIDI 1');
-    assert.equal(matchOutputPort('RtMidi Output Client-01:Fake DDJ', ['RtMidi Input Client-03:Other', 'RtMidi Input Client-02:Fake DDJ']).port, 'RtMidi Input Client-02:Fake DDJ');
+    assert.equal(
+      matchOutputPort('DDJ-FLX4:DDJ-FLX4 MIDI 1 24:0', ['Midi Through:Midi Through Port-0 14:0', 'DDJ-FLX4:DDJ-FLX4 MIDI 1 28:0']).port,
+      'DDJ-FLX4:DDJ-FLX4 MIDI 1 28:0',
+    );
+    assert.equal(
+      matchOutputPort('a2j:DDJ-400 [20] (capture): DDJ-400 MIDI 1', [
+        'a2j:Midi Through (playback): Port-0',
+        'a2j:DDJ-400 [20] (playback): DDJ-400 MIDI 1',
+      ]).port,
+      'a2j:DDJ-400 [20] (playback): DDJ-400 MIDI 1',
+    );
+    assert.equal(
+      matchOutputPort('RtMidi Output Client-01:Fake DDJ', ['RtMidi Input Client-03:Other', 'RtMidi Input Client-02:Fake DDJ']).port,
+      'RtMidi Input Client-02:Fake DDJ',
+    );
     assert.equal(matchOutputPort('fake-controller:midi_out', ['system:midi_playback_1', 'fake-controller:midi_in']).port, 'fake-controller:midi_in');
   });
 

@@ -203,9 +203,15 @@ describe('mapping table: sorting', () => {
   });
 
   it('sorts text columns without regard to case, and the Deck column deck by deck', () => {
-    assert.deepEqual(names(sortRows(SMALL, { column: 'function', direction: 'ascending' })), ['#JogScratch', 'Crossfader', 'Cue', 'EQHigh', 'PlayPause', 'TrimKnob']);
+    assert.deepEqual(
+      names(sortRows(SMALL, { column: 'function', direction: 'ascending' })),
+      ['#JogScratch', 'Crossfader', 'Cue', 'EQHigh', 'PlayPause', 'TrimKnob'],
+    );
     assert.deepEqual(names(sortRows(SMALL, { column: 'comment', direction: 'descending' })).slice(0, 2), ['TrimKnob', 'PlayPause']);
-    assert.deepEqual(names(sortRows(SMALL, { column: 'deck', direction: 'ascending' })), ['EQHigh', 'PlayPause', 'Cue', '#JogScratch', 'Crossfader', 'TrimKnob']); // decks 1, 2 before 1–4
+    assert.deepEqual(
+      names(sortRows(SMALL, { column: 'deck', direction: 'ascending' })),
+      ['EQHigh', 'PlayPause', 'Cue', '#JogScratch', 'Crossfader', 'TrimKnob'], // decks 1, 2 before 1–4
+    );
   });
 });
 

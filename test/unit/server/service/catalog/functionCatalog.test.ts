@@ -207,7 +207,10 @@ describe('function catalog', () => {
     });
 
     it('does not know what falls outside a family', () => {
-      for (const name of ['PAD17_HotCue', 'PAD0_HotCue', 'PAD01_HotCue', 'PAD1_BeatLoop+Shift', 'PadMode9', 'FX3-1On', 'FX1-4', 'FX2-1Select.ECHO', 'FX1-1Select.ECHOO', 'CFX7On', 'BeatLoop3', 'pad1_hotcue']) {
+      for (const name of [
+        'PAD17_HotCue', 'PAD0_HotCue', 'PAD01_HotCue', 'PAD1_BeatLoop+Shift', 'PadMode9', 'FX3-1On', 'FX1-4', 'FX2-1Select.ECHO', 'FX1-1Select.ECHOO',
+        'CFX7On', 'BeatLoop3', 'pad1_hotcue',
+      ]) {
         assert.equal(catalog.has(name), false, name);
       }
     });

@@ -39,7 +39,10 @@ describe('DUPLICATE for the next deck (one row per channel)', () => {
     const after = applyEdits(text, actionEdits(action!, URI));
     assert.equal(
       after,
-      '@file,1,Test Device\r\nPlayPause,PLAY,Button,900B,,,,,900B,,,,,Fast;Blink=1000;,Play\r\nPlayPause,PLAY,Button,910B,,,,,910B,,,,,Fast;Blink=1000;,Play\r\nCue,,Button,900C,,,,,,,,,,,\r\n',
+      '@file,1,Test Device\r\n' +
+        'PlayPause,PLAY,Button,900B,,,,,900B,,,,,Fast;Blink=1000;,Play\r\n' +
+        'PlayPause,PLAY,Button,910B,,,,,910B,,,,,Fast;Blink=1000;,Play\r\n' +
+        'Cue,,Button,900C,,,,,,,,,,,\r\n',
     );
     // The table's DUPLICATE FOR DECK is the same edit, made by the same function.
     const result = computeRowAction(parseMapping(text), { uri: URI, version: 1, currentVersion: 1, line, action: 'duplicateForDeck' });
@@ -49,18 +52,29 @@ describe('DUPLICATE for the next deck (one row per channel)', () => {
   it('LF file: LF kept; a last line without an ending gets the copy after an LF; letter case kept', () => {
     const lf = deckAction(EXPORT_HEAD + '|Sync,,Button,905a,,,,,,,,,,,\nCue,,Button,900C,,,,,,,,,,,\n');
     assert.equal(lf.action?.title, 'Duplicate for deck 2 (915A)');
-    assert.equal(applyEdits(lf.text, actionEdits(lf.action!, URI)), EXPORT_HEAD + 'Sync,,Button,905a,,,,,,,,,,,\nSync,,Button,915a,,,,,,,,,,,\nCue,,Button,900C,,,,,,,,,,,\n');
+    assert.equal(
+      applyEdits(lf.text, actionEdits(lf.action!, URI)),
+      EXPORT_HEAD + 'Sync,,Button,905a,,,,,,,,,,,\nSync,,Button,915a,,,,,,,,,,,\nCue,,Button,900C,,,,,,,,,,,\n',
+    );
     const last = deckAction(EXPORT_HEAD + 'Cue,,Button,900C,,,,,,,,,,,\n|Sync,,Button,9058,,,,,,,,,,,');
-    assert.equal(applyEdits(last.text, actionEdits(last.action!, URI)), EXPORT_HEAD + 'Cue,,Button,900C,,,,,,,,,,,\nSync,,Button,9058,,,,,,,,,,,\nSync,,Button,9158,,,,,,,,,,,');
+    assert.equal(
+      applyEdits(last.text, actionEdits(last.action!, URI)),
+      EXPORT_HEAD + 'Cue,,Button,900C,,,,,,,,,,,\nSync,,Button,9058,,,,,,,,,,,\nSync,,Button,9158,,,,,,,,,,,',
+    );
   });
 
   it('skips a deck the function already has (deck 2 exists, so deck 3), by function and control label', () => {
-    const source = FACTORY_HEAD + '|PlayPause,PlayPause,Button,900B,,,,,900B,,,,,,\nPlayPause,PlayPause,Button,910B,,,,,910B,,,,,,\nPlayPause,PlayPause+Shift,Button,9047,,,,,,,,,,,\n';
+    const source =
+      FACTORY_HEAD +
+      '|PlayPause,PlayPause,Button,900B,,,,,900B,,,,,,\n' +
+      'PlayPause,PlayPause,Button,910B,,,,,910B,,,,,,\n' +
+      'PlayPause,PlayPause+Shift,Button,9047,,,,,,,,,,,\n';
     const { text, action } = deckAction(source);
     assert.equal(action?.title, 'Duplicate for deck 3 (920B)');
     assert.equal(applyEdits(text, actionEdits(action!, URI)).split('\n')[3], 'PlayPause,PlayPause,Button,920B,,,,,920B,,,,,,');
     // The +Shift row is another control: its deck 2 is free, though PlayPause has channel 1 elsewhere.
-    assert.equal(deckAction(source.replace('|', '').replace('PlayPause,PlayPause+Shift', '|PlayPause,PlayPause+Shift')).action?.title, 'Duplicate for deck 2 (9147)');
+    const atShiftRow = source.replace('|', '').replace('PlayPause,PlayPause+Shift', '|PlayPause,PlayPause+Shift');
+    assert.equal(deckAction(atShiftRow).action?.title, 'Duplicate for deck 2 (9147)');
     // Any code of that function and label on a channel takes the deck, also from deck columns.
     assert.equal(deckAction(EXPORT_HEAD + '|Cue,,Button,900C,,,,,,,,,,,\nCue,,Button,,9101,9201,,,,,,,,,\n').action?.title, 'Duplicate for deck 4 (930C)');
   });
@@ -85,7 +99,10 @@ describe('DUPLICATE for the next deck (one row per channel)', () => {
   it('not offered where the copy’s code is another function’s, and says whose (the Codex Performer file’s FX1-1On)', () => {
     const source = EXPORT_HEAD + '|FX1-1On,,Button,9020,,,,,,,,,,,\nFX2-1On,,Button,9120,,,,,,,,,,,\n';
     assert.equal(deckAction(source).action, undefined);
-    assert.equal(tableAction(marked(source).text, 1).message, 'No duplicate for another deck (line 2): 9120 is already FX2-1On’s, on line 3: a copy there would give one code two functions. Nothing changed.');
+    assert.equal(
+      tableAction(marked(source).text, 1).message,
+      'No duplicate for another deck (line 2): 9120 is already FX2-1On’s, on line 3: a copy there would give one code two functions. Nothing changed.',
+    );
     // A HiRes copy whose fine half (CC+32) is another function's code.
     const hiRes = EXPORT_HEAD + '|TempoSlider,,KnobSliderHiRes,B000,,,,,,,,,,,\nEQHigh,,KnobSlider,B120,,,,,,,,,,,\n';
     assert.match(tableAction(marked(hiRes).text, 1).message!, /fine half \(LSB\), B120 is already EQHigh’s/);
@@ -123,7 +140,12 @@ describe('DUPLICATE for the next deck (one row per channel)', () => {
     const shifts = model.mappingRows.filter(r => r.functionName === 'Shift');
     assert.deepEqual(
       shifts.map(r => planDuplicateForDeck(model, r).reason?.replace(/ \(.*/, '')),
-      ['Shift already has a row for every deck after deck 1', 'Shift already has a row for every deck after deck 2', 'Shift already has a row for every deck after deck 3', '933F is deck 4’s channel'],
+      [
+        'Shift already has a row for every deck after deck 1',
+        'Shift already has a row for every deck after deck 2',
+        'Shift already has a row for every deck after deck 3',
+        '933F is deck 4’s channel',
+      ],
     );
   });
 

@@ -40,7 +40,10 @@ describe('code actions', () => {
   });
 
   it('replaces an unknown type and keeps an unknown option’s value', () => {
-    assert.equal(fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Buton', 3: '900C' }), 'unknown-type').fixed.split('\n')[2], row({ 0: 'Cue', 2: 'Button', 3: '900C' }));
+    assert.equal(
+      fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Buton', 3: '900C' }), 'unknown-type').fixed.split('\n')[2],
+      row({ 0: 'Cue', 2: 'Button', 3: '900C' }),
+    );
     assert.equal(
       fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Button', 3: '900C', 13: 'fast;priority=50' }), 'unknown-option').fixed.split('\n')[2],
       row({ 0: 'Cue', 2: 'Button', 3: '900C', 13: 'Fast;priority=50' }),
@@ -67,7 +70,8 @@ describe('code actions', () => {
   });
 
   it('tells a shifted row from text left after a complete row', () => {
-    const kinds = (line: string) => diagnose(FACTORY_HEAD + line).filter(d => d.code === 'field-count').map(d => [d.severity, (d.data as { kind: string }).kind]);
+    const kinds = (line: string) =>
+      diagnose(FACTORY_HEAD + line).filter(d => d.code === 'field-count').map(d => [d.severity, (d.data as { kind: string }).kind]);
     // The comment column holds an option and the comment sits past the end: shifted.
     assert.deepEqual(kinds('PAD2_HotCue,PAD2.HotCue,Pad,9001,7,9,,,,9001,7,9,,,Fast,Pad 2'), [[DiagnosticSeverity.Error, 'shifted']]);
     // A complete row with a note after it (the FLX6 edit's line 40): ignored text.
@@ -91,7 +95,10 @@ describe('code actions', () => {
   });
 
   it('cuts a 6-hex MIDI OUT code, unquotes a field, and replaces a letter O with 0', () => {
-    assert.equal(fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Button', 8: '900C7F' }), 'long-code').fixed.split('\n')[2], row({ 0: 'Cue', 2: 'Button', 8: '900C' }));
+    assert.equal(
+      fixFirst(FACTORY_HEAD + row({ 0: 'Cue', 2: 'Button', 8: '900C7F' }), 'long-code').fixed.split('\n')[2],
+      row({ 0: 'Cue', 2: 'Button', 8: '900C' }),
+    );
     assert.equal(fixFirst(FACTORY_HEAD + 'Cue,Cue,Button,900C,,,,,,,,,,,"Cue"', 'quoted-field').fixed.split('\n')[2], 'Cue,Cue,Button,900C,,,,,,,,,,,Cue');
     const { fixed, action } = fixFirst(FACTORY_HEAD + row({ 0: 'Sync', 2: 'Button', 3: '90O8' }), 'bad-hex');
     assert.equal(action.title, "Replace with '9008'");
@@ -130,7 +137,8 @@ describe('code actions', () => {
     });
 
     it('does not copy a MIDI IN with a bad cell to MIDI OUT (the copy would be a second error)', () => {
-      const copies = (fields: Record<number, string>) => at(FACTORY_HEAD + row({ 0: 'PlayPause', 2: 'Button', ...fields }), 2).filter(a => a.title.startsWith('Copy MIDI IN'));
+      const copies = (fields: Record<number, string>) =>
+        at(FACTORY_HEAD + row({ 0: 'PlayPause', 2: 'Button', ...fields }), 2).filter(a => a.title.startsWith('Copy MIDI IN'));
       assert.equal(copies({ 4: '9646', 5: '96' }).length, 0, 'a deck cell that is neither a channel nor a code (bad-deck)');
       assert.equal(copies({ 3: '905', 4: '0', 5: '1' }).length, 0, 'a 3-digit base code (bad-hex)');
       assert.equal(copies({ 3: '9E0B', 4: '0', 5: '1', 6: '2' }).length, 0, 'channel 15 + deck channel 2 (channel-overflow)');
@@ -186,7 +194,12 @@ describe('code actions', () => {
   describe('fix all (source.fixAll.rekordboxMidi)', () => {
     it('is offered when asked for, as one action', () => {
       const text = FACTORY_HEAD + row({ 0: 'Cue', 2: 'Button', 3: '900c' });
-      const actions = computeCodeActions(parseMapping(text), { uri: URI, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics: [], only: [FIX_ALL_KIND] });
+      const actions = computeCodeActions(parseMapping(text), {
+        uri: URI,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        diagnostics: [],
+        only: [FIX_ALL_KIND],
+      });
       assert.equal(actions.length, 1);
       assert.equal(applyAction(text, actions[0]).split('\n')[2], row({ 0: 'Cue', 2: 'Button', 3: '900C' }));
     });
@@ -279,9 +292,21 @@ describe('code actions', () => {
 
   it('no offered fix makes a file worse: every fix on every fixture and damaged file', () => {
     const damaged = [
-      FACTORY_HEAD + ['PlayPause,PlayPause,Button,942E,2,3,0,1,,,,,,Fast,Play', row({ 0: 'LoadedIndicator', 2: 'Indicator', 3: '9F00' }), row({ 0: 'Cue', 2: 'Button', 3: '900C', 14: 'Caf\u00e9' })].join('\r\n') + '\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C', 14: 'Caf\u00e9' }),
+      FACTORY_HEAD +
+        [
+          'PlayPause,PlayPause,Button,942E,2,3,0,1,,,,,,Fast,Play',
+          row({ 0: 'LoadedIndicator', 2: 'Indicator', 3: '9F00' }),
+          row({ 0: 'Cue', 2: 'Button', 3: '900C', 14: 'Caf\u00e9' }),
+        ].join('\r\n') +
+        '\n' +
+        row({ 0: 'Cue', 2: 'Button', 3: '900C', 14: 'Caf\u00e9' }),
       '\uFEFF@file,1,X\r\nTempoSlider,,KnobSliderHiRes,B000,0,1,,,,,,,,,\r\nTempoReset,,Button,B020,0,1,,,,,,,,,\r\nTempoRange,,Rotary,9010,,,,,,,,,,,\r\n',
-      FACTORY_HEAD + ['PlayPuase,,Buton,90O8,0,1,,,900b7F,0,1,,,fast;Priority=50,"x"', 'Cue,Cue,Button,900C,,,,,,,,,,,,Shifted', row({ 0: 'Sync', 2: 'Button', 3: '9058' }) + ',,'].join('\n'),
+      FACTORY_HEAD +
+        [
+          'PlayPuase,,Buton,90O8,0,1,,,900b7F,0,1,,,fast;Priority=50,"x"',
+          'Cue,Cue,Button,900C,,,,,,,,,,,,Shifted',
+          row({ 0: 'Sync', 2: 'Button', 3: '9058' }) + ',,',
+        ].join('\n'),
       '@file,1,X,,,\r\n' + row({ 0: 'Cue', 2: 'Button', 3: '900c' }) + ',,,\n' + row({ 0: 'Cue', 2: 'Button', 3: '900C' }),
     ];
     for (const text of [...corpusFiles().map(f => f.text), ...damaged]) {
@@ -297,7 +322,13 @@ describe('code actions', () => {
   });
 
   it('no refactoring (DUPLICATE, MIDI OUT = MIDI IN, upper-case) makes a file worse: every one offered on every row of every fixture', () => {
-    const conflicting = FACTORY_HEAD + [row({ 0: 'PlayPause', 2: 'Button', 3: '900B' }), row({ 0: 'Cue', 2: 'Button', 3: '920B' }), row({ 0: 'Sync', 2: 'Button', 3: '9058' })].join('\n');
+    const conflicting =
+      FACTORY_HEAD +
+      [
+        row({ 0: 'PlayPause', 2: 'Button', 3: '900B' }),
+        row({ 0: 'Cue', 2: 'Button', 3: '920B' }),
+        row({ 0: 'Sync', 2: 'Button', 3: '9058' }),
+      ].join('\n');
     let tried = 0;
     for (const text of [...corpusFiles().map(f => f.text), conflicting]) {
       const model = parseMapping(text);

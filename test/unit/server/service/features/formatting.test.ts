@@ -151,7 +151,11 @@ describe('formatting', () => {
     const text = '@file,1,X\na\nb\nc\nd\n';
     const edits = (range: Range) => computeRangeFormattingEdits(parseMapping(text), range).map(e => e.range.start.line);
     assert.deepEqual(edits({ start: { line: 2, character: 0 }, end: { line: 3, character: 1 } }), [2, 3]);
-    assert.deepEqual(edits({ start: { line: 2, character: 0 }, end: { line: 4, character: 0 } }), [2, 3], 'a range ending at a line start leaves that line out');
+    assert.deepEqual(
+      edits({ start: { line: 2, character: 0 }, end: { line: 4, character: 0 } }),
+      [2, 3],
+      'a range ending at a line start leaves that line out',
+    );
     assert.deepEqual(edits({ start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }), [3]);
     assert.deepEqual(edits({ start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }), []);
     assert.deepEqual(edits({ start: { line: 90, character: 0 }, end: { line: 99, character: 0 } }), []);

@@ -67,7 +67,12 @@ const lineOf = (text: string, line: number) => text.split(/\r\n|\n|\r/)[line];
 
 describe('learn: reading the byte stream', () => {
   it('reads one message per item, several in one packet, and running status within and across items', () => {
-    const { events, noise } = parseMidiStream([m(0, 0x90, 0x0b, 0x7f, 0x0b, 0x00), m(5, 0xb0, 0x13, 0x10), m(6, 0x33, 0x22), m(7, 0x80, 0x0b, 0x40, 0xc3, 0x05)]);
+    const { events, noise } = parseMidiStream([
+      m(0, 0x90, 0x0b, 0x7f, 0x0b, 0x00),
+      m(5, 0xb0, 0x13, 0x10),
+      m(6, 0x33, 0x22),
+      m(7, 0x80, 0x0b, 0x40, 0xc3, 0x05),
+    ]);
     assert.deepEqual(
       events.map(e => [e.status, e.data1, e.data2, e.time]),
       [
@@ -114,7 +119,9 @@ describe('learn: reading the byte stream', () => {
   });
 
   it('counts items that are not MIDI bytes and never throws on them', () => {
-    const junk = [null, 42, 'x', {}, { bytes: 'x' }, { bytes: [256] }, { bytes: [-1] }, { bytes: [1.5] }, { bytes: [NaN] }, { bytes: [[1]] }, m(NaN, 0x90, 1, 2)];
+    const junk = [
+      null, 42, 'x', {}, { bytes: 'x' }, { bytes: [256] }, { bytes: [-1] }, { bytes: [1.5] }, { bytes: [NaN] }, { bytes: [[1]] }, m(NaN, 0x90, 1, 2),
+    ];
     const { events, noise } = parseMidiStream(junk);
     assert.equal(events.length, 1);
     assert.equal(events[0].time, 0, 'a missing time reads as the previous one');
@@ -456,7 +463,10 @@ describe('learn: where the code goes', () => {
     // With a final newline: onto the empty last line.
     const withNewline = computeLearn(parseMapping(text + '\n'), { uri: URI, position: { line: 99, character: 0 }, messages: press(0x0c) });
     assert.deepEqual(withNewline.cursor, { line: 3, character: 0 });
-    assert.equal(applyEdits(text + '\n', (withNewline.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]), `${FACTORY_HEAD}${PLAY}\n,,Button,900C,,,,,,,,,,,\n`);
+    assert.equal(
+      applyEdits(text + '\n', (withNewline.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]),
+      `${FACTORY_HEAD}${PLAY}\n,,Button,900C,,,,,,,,,,,\n`,
+    );
   });
 
   it('in an empty document: a row with CRLF (as for new files)', () => {
@@ -517,7 +527,12 @@ describe('learn: conflicts', () => {
   });
 
   it('the same function on another row, rows that assign nothing and output-only rows are no conflict', () => {
-    const source = `${PLAY}\n#,,Button,900C,,,,,,,,,,,\nNoFunction,,Button,900C,,,,,,,,,,,\nLed,,Indicator,900C,,,,,,,,,,,\nPlayPause,,Button,|9047,,,,,,,,,,,\n`;
+    const source =
+      `${PLAY}\n` +
+      '#,,Button,900C,,,,,,,,,,,\n' +
+      'NoFunction,,Button,900C,,,,,,,,,,,\n' +
+      'Led,,Indicator,900C,,,,,,,,,,,\n' +
+      'PlayPause,,Button,|9047,,,,,,,,,,,\n';
     const same = learn(press(0x0b), source);
     assert.equal(same.result.conflicts, undefined);
     assert.doesNotMatch(same.result.summary, /Conflict/);

@@ -65,7 +65,12 @@ describe('mapping rows with their per-deck codes', () => {
   });
 
   it('a KnobSliderHiRes row on CC 0–31 also receives its LSB on CC+32 on every deck; CC 32 and up has none', () => {
-    const { rows } = rowsOf(EXPORT_HEAD + 'TempoSlider,,KnobSliderHiRes,B000,0,1,,,,,,,,,\nOdd,,KnobSliderHiRes,B040,,,,,,,,,,,\nVolume,,KnobSlider,B013,,,,,,,,,,,\n');
+    const { rows } = rowsOf(
+      EXPORT_HEAD +
+        'TempoSlider,,KnobSliderHiRes,B000,0,1,,,,,,,,,\n' +
+        'Odd,,KnobSliderHiRes,B040,,,,,,,,,,,\n' +
+        'Volume,,KnobSlider,B013,,,,,,,,,,,\n',
+    );
     assert.deepEqual(rows[0].lsbInput, [
       { deck: 1, code: 'B020' },
       { deck: 2, code: 'B120' },
@@ -93,7 +98,8 @@ describe('mapping rows with their per-deck codes', () => {
   it('gives each row its tab from the catalog; a name the catalog does not know takes its factory section’s tab, else OTHER', () => {
     const { rows } = rowsOf(
       FACTORY_HEAD +
-        '# Mixer,,,,,,,,,,,,,,\nEQHigh,EQHigh,KnobSlider,B007,,,,,,,,,,,\n#,Browse+Press,Button,9641,,,,,,,,,,,No function assigned here\nPlayPuase,PlayPuase,Button,900B,,,,,,,,,,,\n' +
+        '# Mixer,,,,,,,,,,,,,,\nEQHigh,EQHigh,KnobSlider,B007,,,,,,,,,,,\n#,Browse+Press,Button,9641,,,,,,,,,,,No function assigned here\n' +
+        'PlayPuase,PlayPuase,Button,900B,,,,,,,,,,,\n' +
         '# Browser,,,,,,,,,,,,,,\nPlayPause,PlayPause,Button,900C,,,,,,,,,,,\nNoFunction,,Button,9642,,,,,,,,,,,\n',
     );
     assert.deepEqual(rows.map(r => [r.functionName, r.tab, r.disabled]), [
@@ -120,7 +126,8 @@ describe('mapping rows with their per-deck codes', () => {
   it('says where DUPLICATE for the next deck applies, with the copy’s codes and title, or why not', () => {
     const { rows } = rowsOf(
       EXPORT_HEAD +
-        'PlayPause,,Button,900B,,,,,900B,,,,,,\nPlayPause,,Button,910B,,,,,910B,,,,,,\nCue,,Button,9F0C,,,,,,,,,,,\nSync,,Button,9058,,,,,,,,,,,\nLoad,,Button,9158,,,,,,,,,,,\n#,,Button,9001,,,,,,,,,,,\n',
+        'PlayPause,,Button,900B,,,,,900B,,,,,,\nPlayPause,,Button,910B,,,,,910B,,,,,,\nCue,,Button,9F0C,,,,,,,,,,,\n' +
+        'Sync,,Button,9058,,,,,,,,,,,\nLoad,,Button,9158,,,,,,,,,,,\n#,,Button,9001,,,,,,,,,,,\n',
     );
     assert.deepEqual(
       rows.map(r => r.duplicateForDeck),
@@ -135,7 +142,14 @@ describe('mapping rows with their per-deck codes', () => {
     );
     assert.deepEqual(
       rows.map(r => r.duplicateForDeckReason),
-      [undefined, undefined, '9F0C is on MIDI channel 16, the last: there is no channel after it.', '9158 is already Load’s, on line 6: a copy there would give one code two functions.', undefined, undefined],
+      [
+        undefined,
+        undefined,
+        '9F0C is on MIDI channel 16, the last: there is no channel after it.',
+        '9158 is already Load’s, on line 6: a copy there would give one code two functions.',
+        undefined,
+        undefined,
+      ],
     );
   });
 

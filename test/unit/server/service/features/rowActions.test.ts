@@ -22,9 +22,11 @@ describe('row actions (the mapping table’s DUPLICATE and DELETE)', () => {
   it('DUPLICATE writes deck channels 0,1,2,3 in MIDI IN and MIDI OUT: the very edit of the code action', () => {
     const { after, edits } = act(TEXT, { action: 'duplicate', line: 1 });
     assert.equal(after, TEXT.replace('PlayPause,,Button,900B,,,,,900B,,,,,,', 'PlayPause,,Button,900B,0,1,2,3,900B,0,1,2,3,,'));
-    const codeAction = computeCodeActions(parseMapping(TEXT), { uri: URI, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, diagnostics: [] }).find(
-      a => a.title === DUPLICATE_TITLE,
-    )!;
+    const codeAction = computeCodeActions(parseMapping(TEXT), {
+      uri: URI,
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      diagnostics: [],
+    }).find(a => a.title === DUPLICATE_TITLE)!;
     assert.deepEqual(codeAction.edit!.changes![URI], edits);
   });
 
@@ -38,7 +40,10 @@ describe('row actions (the mapping table’s DUPLICATE and DELETE)', () => {
     const text = TEXT + '\r\nCue,,Button,910B,,,,,,,,,,,';
     const { result } = act(text, { action: 'duplicate', line: 1 });
     assert.equal(result.edit, null);
-    assert.equal(result.message, 'DUPLICATE for decks 1–4: Deck 2’s code 910B is already Cue’s, on line 5: a copy there would give one code two functions. Nothing changed.');
+    assert.equal(
+      result.message,
+      'DUPLICATE for decks 1–4: Deck 2’s code 910B is already Cue’s, on line 5: a copy there would give one code two functions. Nothing changed.',
+    );
   });
 
   it('DELETE removes the row’s line with its line ending; the last line takes the ending before it', () => {

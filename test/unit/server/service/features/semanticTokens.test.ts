@@ -95,7 +95,10 @@ describe('semantic tokens', () => {
 
   it('finds exactly the cells the duplicate-code rule reports', () => {
     const rnd = random(11);
-    const texts = [SAMPLE, ...Array.from({ length: 150 }, (_, i) => damage(SAMPLE.replace('Unheard,Unheard,Button,900B', 'Unheard,Unheard,Button,920B'), rnd, 1 + (i % 15)))];
+    const texts = [
+      SAMPLE,
+      ...Array.from({ length: 150 }, (_, i) => damage(SAMPLE.replace('Unheard,Unheard,Button,900B', 'Unheard,Unheard,Button,920B'), rnd, 1 + (i % 15))),
+    ];
     texts.push(FACTORY_HEAD + 'A,,Button,9001,0,1,,,,,,,,,\nB,,Button,,9101,9001,,,,,,,,,\nA,,Button,,,,9101,,,,,,,,\n');
     for (const text of texts) {
       const model = parseMapping(text);

@@ -10,11 +10,14 @@ import { readMixxxXml } from '../../../../../server/src/service/mixxx/readMixxxX
 import { rekordboxToMixxx } from '../../../../../server/src/service/mixxx/rekordboxToMixxx';
 
 const preset = (controls: string, outputs = '') =>
-  `<?xml version="1.0" encoding="utf-8"?>\n<MixxxControllerPreset schemaVersion="1">\n<info><name>Test</name></info>\n<controller id="TEST-1">\n<controls>\n${controls}</controls>\n<outputs>\n${outputs}</outputs>\n</controller>\n</MixxxControllerPreset>\n`;
+  '<?xml version="1.0" encoding="utf-8"?>\n<MixxxControllerPreset schemaVersion="1">\n<info><name>Test</name></info>\n' +
+  `<controller id="TEST-1">\n<controls>\n${controls}</controls>\n<outputs>\n${outputs}</outputs>\n</controller>\n</MixxxControllerPreset>\n`;
 const control = (group: string, key: string, status: number, midino: number, options = '<normal/>', description = '') =>
-  `<control><description>${description}</description><group>${group}</group><key>${key}</key><status>0x${status.toString(16)}</status><midino>0x${midino.toString(16)}</midino><options>${options}</options></control>\n`;
+  `<control><description>${description}</description><group>${group}</group><key>${key}</key>` +
+  `<status>0x${status.toString(16)}</status><midino>0x${midino.toString(16)}</midino><options>${options}</options></control>\n`;
 const output = (group: string, key: string, status: number, midino: number) =>
-  `<output><group>${group}</group><key>${key}</key><status>0x${status.toString(16)}</status><midino>0x${midino.toString(16)}</midino><on>0x7F</on><minimum>0.5</minimum></output>\n`;
+  `<output><group>${group}</group><key>${key}</key><status>0x${status.toString(16)}</status><midino>0x${midino.toString(16)}</midino>` +
+  '<on>0x7F</on><minimum>0.5</minimum></output>\n';
 
 /** Mapping rows of a converted file, as lines without the line ending. */
 const rowLines = (csv: string) => csv.split('\r\n').filter(l => /^[A-Za-z]/.test(l) && !l.startsWith('#name'));
@@ -134,7 +137,8 @@ describe('Mixxx DDJ-400 → Rekordbox, checked against the factory DDJ-FLX10 fil
     assert.ok(tap?.endsWith('also bound in Mixxx: [Channel1] PioneerDDJ400.toggleQuantize/[Channel2] PioneerDDJ400.toggleQuantize'));
     assert.equal(
       result.problems[0].message,
-      'Controls at lines 689, 895 all use 0x90 0x68 ([Channel1] PioneerDDJ400.toggleQuantize; [Channel1] bpm_tap): Rekordbox gives one code one function, so the row uses [Channel1] bpm_tap and names the others in its comment.',
+      'Controls at lines 689, 895 all use 0x90 0x68 ([Channel1] PioneerDDJ400.toggleQuantize; [Channel1] bpm_tap): ' +
+        'Rekordbox gives one code one function, so the row uses [Channel1] bpm_tap and names the others in its comment.',
     );
   });
 
@@ -205,27 +209,37 @@ describe('conversion rules', () => {
     );
     const result = convertMixxxXml(xml);
     // Rows follow the MSB controls' order in the file.
-    assert.deepEqual(rowLines(result.csv), ['CrossFader,,KnobSliderHiRes,B61F,,,,,,,,,,,Mixxx [Master] crossfader', 'ChannelFader,,KnobSliderHiRes,B013,0,,,,,,,,,,Mixxx [Channel1] volume']);
+    assert.deepEqual(rowLines(result.csv), [
+      'CrossFader,,KnobSliderHiRes,B61F,,,,,,,,,,,Mixxx [Master] crossfader',
+      'ChannelFader,,KnobSliderHiRes,B013,0,,,,,,,,,,Mixxx [Channel1] volume',
+    ]);
     assert.equal(result.summary.translated, 4);
   });
 
-  it('options choose the type: SelectKnob → Rotary, Spread64 on a jog key → JogRotate, notes → Button (Pad for pad functions), absolute CC → KnobSlider', () => {
-    const xml = preset(
-      control('[Library]', 'MoveVertical', 0xb6, 0x40, '<SelectKnob/>') +
-        control('[Channel1]', 'jog', 0xb0, 0x21, '<Spread64/>') +
-        control('[Channel1]', 'cue_default', 0x90, 0x0c, '<Button/>') +
-        control('[Channel1]', 'hotcue_1_activate', 0x97, 0x00) +
-        control('[Channel1]', 'rate', 0xb0, 0x00, '') +
-        control('[Channel1]', 'pregain', 0xb0, 0x04, '<Diff/>'),
-    );
-    const types = Object.fromEntries(parseMapping(convertMixxxXml(xml).csv).mappingRows.map(r => [r.functionName, r.type]));
-    assert.deepEqual(types, { Browse: 'Rotary', JogPitchBend: 'JogRotate', Cue: 'Button', PAD1_HotCue: 'Pad', TempoSlider: 'KnobSlider', Gain: 'Rotary' });
-  });
+  it(
+    'options choose the type: SelectKnob → Rotary, Spread64 on a jog key → JogRotate, notes → Button (Pad for pad functions), absolute CC → KnobSlider',
+    () => {
+      const xml = preset(
+        control('[Library]', 'MoveVertical', 0xb6, 0x40, '<SelectKnob/>') +
+          control('[Channel1]', 'jog', 0xb0, 0x21, '<Spread64/>') +
+          control('[Channel1]', 'cue_default', 0x90, 0x0c, '<Button/>') +
+          control('[Channel1]', 'hotcue_1_activate', 0x97, 0x00) +
+          control('[Channel1]', 'rate', 0xb0, 0x00, '') +
+          control('[Channel1]', 'pregain', 0xb0, 0x04, '<Diff/>'),
+      );
+      const types = Object.fromEntries(parseMapping(convertMixxxXml(xml).csv).mappingRows.map(r => [r.functionName, r.type]));
+      assert.deepEqual(types, { Browse: 'Rotary', JogPitchBend: 'JogRotate', Cue: 'Button', PAD1_HotCue: 'Pad', TempoSlider: 'KnobSlider', Gain: 'Rotary' });
+    },
+  );
 
   it('outputs: an LED on the control’s own code becomes its MIDI OUT; one on another control’s code does not', () => {
     const xml = preset(
-      control('[Channel1]', 'play', 0x90, 0x0b) + control('[Channel2]', 'play', 0x91, 0x0b) + control('[Channel1]', 'X.other', 0x90, 0x20, '<Script-Binding/>'),
-      output('[Channel1]', 'play_indicator', 0x90, 0x0b) + output('[Channel2]', 'play_indicator', 0x91, 0x0b) + output('[Channel1]', 'play_indicator', 0x90, 0x20),
+      control('[Channel1]', 'play', 0x90, 0x0b) +
+        control('[Channel2]', 'play', 0x91, 0x0b) +
+        control('[Channel1]', 'X.other', 0x90, 0x20, '<Script-Binding/>'),
+      output('[Channel1]', 'play_indicator', 0x90, 0x0b) +
+        output('[Channel2]', 'play_indicator', 0x91, 0x0b) +
+        output('[Channel1]', 'play_indicator', 0x90, 0x20),
     );
     const result = convertMixxxXml(xml);
     const play = rowsOf(result.csv, 'PlayPause')[0];
@@ -237,14 +251,17 @@ describe('conversion rules', () => {
     const xml = preset(control('[Channel1]', 'P.playButton', 0x90, 0x0b, '<Script-Binding/>') + control('[Channel2]', 'play', 0x91, 0x0b));
     const result = convertMixxxXml(xml);
     assert.deepEqual(rowLines(result.csv), [
-      'PlayPause,,Button,900B,0,1,,,,,,,,,Mixxx [Channel1]/[Channel2] P.playButton/play - [Channel1] is a script (P.playButton): function taken from [Channel2] play',
+      'PlayPause,,Button,900B,0,1,,,,,,,,,Mixxx [Channel1]/[Channel2] P.playButton/play - ' +
+        '[Channel1] is a script (P.playButton): function taken from [Channel2] play',
     ]);
     assert.equal(result.summary.fromOtherDeck, 1);
   });
 
   it('no twin when the other deck binds the same script elsewhere', () => {
     const xml = preset(
-      control('[Channel1]', 'P.jogTouch', 0x90, 0x67, '<Script-Binding/>') + control('[Channel2]', 'P.jogTouch', 0x91, 0x67, '<Script-Binding/>') + control('[Channel2]', 'beatloop_32_toggle', 0x99, 0x67),
+      control('[Channel1]', 'P.jogTouch', 0x90, 0x67, '<Script-Binding/>') +
+        control('[Channel2]', 'P.jogTouch', 0x91, 0x67, '<Script-Binding/>') +
+        control('[Channel2]', 'beatloop_32_toggle', 0x99, 0x67),
     );
     const result = convertMixxxXml(xml);
     assert.equal(result.summary.fromOtherDeck, 0);
@@ -253,16 +270,25 @@ describe('conversion rules', () => {
 
   it('a control without a Rekordbox equivalent is kept with that reason', () => {
     const result = convertMixxxXml(preset(control('[Library]', 'MoveFocusForward', 0x96, 0x41, '<normal/>', 'BROWSE - press, then more')));
-    assert.deepEqual(rowLines(result.csv), ['NoFunction,,Button,9641,,,,,,,,,,,Mixxx [Library] MoveFocusForward (no Rekordbox equivalent) - BROWSE - press; then more']);
+    assert.deepEqual(rowLines(result.csv), [
+      'NoFunction,,Button,9641,,,,,,,,,,,Mixxx [Library] MoveFocusForward (no Rekordbox equivalent) - BROWSE - press; then more',
+    ]);
     assert.deepEqual(result.summary.needUserReasons.map(r => r.reason), ['noEquivalent']);
   });
 
   it('malformed XML: the controls read are still converted, the error is in problems and the summary', () => {
-    const xml = preset(control('[Channel1]', 'play', 0x90, 0x0b) + '<control><group>[Channel1]</grup></control>\n' + control('[Channel1]', 'cue_default', 0x90, 0x0c));
+    const xml = preset(
+      control('[Channel1]', 'play', 0x90, 0x0b) +
+        '<control><group>[Channel1]</grup></control>\n' +
+        control('[Channel1]', 'cue_default', 0x90, 0x0c),
+    );
     const result = convertMixxxXml(xml);
     assert.deepEqual(parseMapping(result.csv).mappingRows.map(r => r.functionName), ['PlayPause', 'Cue']);
     assert.equal(result.problems[0].severity, 'error');
-    assert.match(result.summary.text, /1 error in the XML: Malformed XML at line 7, column \d+: unexpected close tag\. The XML errors after it, which may follow from it, are not listed\.$/);
+    assert.match(
+      result.summary.text,
+      /1 error in the XML: Malformed XML at line 7, column \d+: unexpected close tag\. The XML errors after it, which may follow from it, are not listed\.$/,
+    );
   });
 
   it('no <controls>: a mapping with only the @file and header lines, and the error', () => {
@@ -272,7 +298,9 @@ describe('conversion rules', () => {
   });
 
   it('the device name falls back to <info><name>, then the file name', () => {
-    assert.ok(convertMixxxXml('<MixxxControllerPreset><info><name>My, Box</name></info><controller><controls/></controller></MixxxControllerPreset>').csv.startsWith('@file,1,My; Box\r\n'));
-    assert.ok(convertMixxxXml('<MixxxControllerPreset><controller><controls/></controller></MixxxControllerPreset>', { fileName: '/x/Numark Mixtrack.midi.xml' }).csv.startsWith('@file,1,Numark Mixtrack\r\n'));
+    const named = '<MixxxControllerPreset><info><name>My, Box</name></info><controller><controls/></controller></MixxxControllerPreset>';
+    assert.ok(convertMixxxXml(named).csv.startsWith('@file,1,My; Box\r\n'));
+    const unnamed = '<MixxxControllerPreset><controller><controls/></controller></MixxxControllerPreset>';
+    assert.ok(convertMixxxXml(unnamed, { fileName: '/x/Numark Mixtrack.midi.xml' }).csv.startsWith('@file,1,Numark Mixtrack\r\n'));
   });
 });

@@ -5,9 +5,11 @@ import { mixxxFixture } from '../../../../helpers/fixtures';
 import { readMixxxXml } from '../../../../../server/src/service/mixxx/readMixxxXml';
 
 const preset = (controls: string, outputs = '') =>
-  `<?xml version="1.0" encoding="utf-8"?>\n<MixxxControllerPreset schemaVersion="1">\n<info><name>Test</name></info>\n<controller id="TEST-1">\n<controls>\n${controls}</controls>\n<outputs>\n${outputs}</outputs>\n</controller>\n</MixxxControllerPreset>\n`;
+  '<?xml version="1.0" encoding="utf-8"?>\n<MixxxControllerPreset schemaVersion="1">\n<info><name>Test</name></info>\n' +
+  `<controller id="TEST-1">\n<controls>\n${controls}</controls>\n<outputs>\n${outputs}</outputs>\n</controller>\n</MixxxControllerPreset>\n`;
 const control = (group: string, key: string, status: string, midino: string, options = '<normal/>', description = '') =>
-  `<control><description>${description}</description><group>${group}</group><key>${key}</key><status>${status}</status><midino>${midino}</midino><options>${options}</options></control>\n`;
+  `<control><description>${description}</description><group>${group}</group><key>${key}</key>` +
+  `<status>${status}</status><midino>${midino}</midino><options>${options}</options></control>\n`;
 
 describe('readMixxxXml', () => {
   it('reads the DDJ-400 file: controller id, 204 controls, 112 outputs, no error (a bare & inside a comment is fine)', () => {
@@ -39,7 +41,9 @@ describe('readMixxxXml', () => {
   });
 
   it('option names are read case-insensitively (Script-Binding, script-binding)', () => {
-    const p = readMixxxXml(preset(control('[Channel1]', 'X.a', '0x90', '0x01', '<Script-Binding/>') + control('[Channel1]', 'X.b', '144', '2', '<script-binding/>')));
+    const p = readMixxxXml(
+      preset(control('[Channel1]', 'X.a', '0x90', '0x01', '<Script-Binding/>') + control('[Channel1]', 'X.b', '144', '2', '<script-binding/>')),
+    );
     assert.deepEqual(
       p.controls.map(c => [c.options, c.status, c.midino]),
       [
@@ -50,7 +54,11 @@ describe('readMixxxXml', () => {
   });
 
   it('malformed XML: a message with line and column, and the controls before and after the damage are kept', () => {
-    const xml = preset(control('[Channel1]', 'play', '0x90', '0x0B') + '<control><group>[Channel1]</grup></control>\n' + control('[Channel1]', 'cue_default', '0x90', '0x0C'));
+    const xml = preset(
+      control('[Channel1]', 'play', '0x90', '0x0B') +
+        '<control><group>[Channel1]</grup></control>\n' +
+        control('[Channel1]', 'cue_default', '0x90', '0x0C'),
+    );
     const p = readMixxxXml(xml);
     assert.deepEqual(
       p.controls.map(c => c.key),
@@ -85,7 +93,9 @@ describe('readMixxxXml', () => {
 
   it('a preset with no <controls> says so', () => {
     const p = readMixxxXml('<MixxxControllerPreset><info><name>x</name></info><controller id="X"></controller></MixxxControllerPreset>');
-    assert.deepEqual(p.problems, [{ severity: 'error', message: 'The mapping has no <controls> element (inside <controller>): there are no controls to convert.' }]);
+    assert.deepEqual(p.problems, [
+      { severity: 'error', message: 'The mapping has no <controls> element (inside <controller>): there are no controls to convert.' },
+    ]);
   });
 
   it('not XML at all', () => {
@@ -101,13 +111,17 @@ describe('readMixxxXml', () => {
       {
         severity: 'warning',
         line: 6,
-        message: '<control> at line 6 ([Channel1] play): status 0xF0 is not a MIDI channel message (0x80–0xEF): Rekordbox codes are channel messages, so it is skipped.',
+        message:
+          '<control> at line 6 ([Channel1] play): status 0xF0 is not a MIDI channel message (0x80–0xEF): ' +
+          'Rekordbox codes are channel messages, so it is skipped.',
       },
     ]);
   });
 
   it('a control without <midino> or with a value that is no MIDI byte is skipped with the reason', () => {
-    const p = readMixxxXml(preset('<control><group>[Channel1]</group><key>play</key><status>0x90</status></control>\n' + control('[Channel1]', 'cue_default', '0x90', '0x80')));
+    const p = readMixxxXml(
+      preset('<control><group>[Channel1]</group><key>play</key><status>0x90</status></control>\n' + control('[Channel1]', 'cue_default', '0x90', '0x80')),
+    );
     assert.equal(p.controls.length, 0);
     assert.deepEqual(
       p.problems.map(x => x.message),

@@ -24,7 +24,12 @@ describe('mapping model', () => {
   });
 
   it('knows section rows, separator rows and empty lines, and which section each row is in', () => {
-    const text = FACTORY_HEAD + ',,,,,,,,,,,,,,\n# Browser,,,,,,,,,,,,,,\n' + row({ 0: 'Browse', 3: 'B640' }) + '\n\n# Deck,,,,,,,,,,,,,,\n' + row({ 0: 'Cue', 3: '900C' });
+    const text =
+      FACTORY_HEAD +
+      ',,,,,,,,,,,,,,\n# Browser,,,,,,,,,,,,,,\n' +
+      row({ 0: 'Browse', 3: 'B640' }) +
+      '\n\n# Deck,,,,,,,,,,,,,,\n' +
+      row({ 0: 'Cue', 3: '900C' });
     const model = parseMapping(text);
     assert.deepEqual(
       model.rows.map(r => r.kind),

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { computeDiagnostics } from '../../../../../server/src/service/features/diagnostics';
 import { parseMapping } from '../../../../../server/src/service/model/mappingModel';
-import { appFolderOf, documentPath } from '../../../../../server/src/service/rules/appFolder';
+import { appFolderOf, documentPath } from '../../../../../server/src/service/util/appFolderPath';
 import { corpusFiles } from '../../../../helpers/fixtures';
 import { FACTORY_HEAD, row } from '../../../../helpers/markers';
 
