@@ -6,5 +6,5 @@
  * inside server/src, only this file changes.
  */
 export { decodeCode, describeCode, formatCode, noteName, parseCode } from '../server/src/service/midi/midiCode';
-export { appFolderOf } from '../server/src/service/rules/appFolder';
+export { appFolderOf } from '../server/src/service/util/appFolderPath';
 export { deviceNameOfText } from '../server/src/service/model/mappingModel';

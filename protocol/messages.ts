@@ -9,6 +9,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { MixxxImportResult as ImportMixxxResult, MixxxImportSummary as ImportMixxxSummary } from '../server/src/service/mixxx/mixxxToRekordbox';
+import type { Tab } from '../server/src/service/catalog/tabs';
 import type { MixxxProblem as MixxxProblemInfo } from '../server/src/service/mixxx/readMixxxXml';
 import type { MixxxExportResult as ExportMixxxResult, MixxxExportSummary as ExportMixxxSummary } from '../server/src/service/mixxx/rekordboxToMixxx';
 
@@ -148,7 +149,7 @@ export interface MappingRowsParams {
 }
 
 /** The tabs of Rekordbox's MIDI window, in its order. */
-export type MappingTab = 'DECK' | 'PAD' | 'FX' | 'SAMPLER' | 'MIXER' | 'BROWSE' | 'OTHER' | 'VIDEO' | 'LIGHTING' | 'MIXPOINTLINK';
+export type MappingTab = Tab;
 
 /** A diagnostic on a row's line, for a display that marks rows (the mapping table). */
 export interface MappingRowProblem {

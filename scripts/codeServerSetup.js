@@ -1,5 +1,5 @@
 /**
- * What every user of code-server here needs, in one place: run test/editor/setup-code-server.sh
+ * What every user of code-server here needs, in one place: run scripts/setup-code-server.sh
  * (quick when its cache is there) and read the paths it prints, load playwright-core, find a free
  * loopback port. Used by `npm start` (start.mjs), render-icon.mjs, the editor lane (code-shim.js,
  * run-editor-tests.mjs, screenshot.mjs), the UI journeys and the package lane. CommonJS with no
@@ -10,7 +10,7 @@ const fs = require('fs');
 const net = require('net');
 const path = require('path');
 
-const SETUP_SCRIPT = path.join(__dirname, '..', 'test', 'editor', 'setup-code-server.sh');
+const SETUP_SCRIPT = path.join(__dirname, 'setup-code-server.sh');
 
 /**
  * Runs the setup script (into CODE_SERVER_CACHE when set) and returns

@@ -6,7 +6,7 @@
 #   - code-server from npm, installed under Node 24 with node-gyp pointed at Node 24's headers;
 #   - playwright-core from npm (drives Chromium for code-shim.js and screenshot.mjs).
 #
-# Usage: test/editor/setup-code-server.sh [DIR]
+# Usage: scripts/setup-code-server.sh [DIR]
 #   DIR defaults to ${XDG_CACHE_HOME:-$HOME/.cache}/rekordbox-midi-test/code-server (outside the clone).
 # Idempotent: reuses what is in DIR; a cold install takes ~4-4.5 min on 2 cores (~800 MB).
 # Prints, as its last three lines:

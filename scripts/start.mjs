@@ -3,7 +3,7 @@
  * `npm start` (after `node esbuild.mjs`): opens examples/ in a real VS Code with this extension loaded.
  *
  *   - desktop VS Code when `code` is on PATH:  code --extensionDevelopmentPath=<repo> examples/ ...
- *   - otherwise code-server (VS Code in the browser), installed by test/editor/setup-code-server.sh
+ *   - otherwise code-server (VS Code in the browser), installed by scripts/setup-code-server.sh
  *     into a cache outside the clone, listening on 127.0.0.1 only, with the extension loaded from
  *     this folder; it prints the URL to open and runs until Ctrl+C.
  *
