@@ -6,7 +6,7 @@
  * `connection.onRequest(DecodeRequest.type, …)` agree without restating a type. Other editors send
  * the `method` strings (`rekordboxMidi/decode`, …).
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { MixxxImportResult as ImportMixxxResult, MixxxImportSummary as ImportMixxxSummary } from '../server/src/service/mixxx/mixxxToRekordbox';
 import type { Tab } from '../server/src/service/catalog/tabs';
@@ -60,6 +60,8 @@ export interface DocumentInfoResult {
   sections: number;
   errors: number;
   warnings: number;
+  /** Where the function names the server checks against come from, for the language status. */
+  catalog?: CatalogInfo;
 }
 
 /**
@@ -293,3 +295,51 @@ export interface ExportMixxxParams {
 
 /** What an export gives, declared once where the engine makes it (server/src/service/mixxx/rekordboxToMixxx.ts). */
 export type { ExportMixxxResult, ExportMixxxSummary };
+
+/**
+ * A folder of Rekordbox's own factory mappings (an installed Rekordbox's `MidiMappings`), read by the
+ * server as evidence of function names: every `*.midi.csv` below it, recursively. The VS Code client
+ * sends the folders of every Rekordbox it finds (docs/rekordbox-folders.md); another editor passes
+ * them in `initializationOptions` (below) or with the notification.
+ */
+export interface FactoryMappingFolder {
+  /** An absolute path. */
+  path: string;
+  /** How people name where it came from: `Rekordbox 7.1.3`, or the folder itself. Evidence strings quote it. */
+  label: string;
+}
+
+/** The server's `initializationOptions`. Every field is optional. */
+export interface ServerInitializationOptions {
+  factoryMappingFolders?: FactoryMappingFolder[];
+}
+
+/** What the names known to the server come from (`rekordboxMidi/documentInfo`'s `catalog`). */
+export interface CatalogInfo {
+  /** Names in the catalog built into the server. */
+  builtIn: number;
+  /** Names only the factory mappings of the folders given added (not built in). */
+  fromRekordbox: number;
+  /** The labels of the folders they came from, e.g. `Rekordbox 7.1.3`. */
+  sources: string[];
+  /** True while the folders are still being read (the built-in names are used meanwhile). */
+  loading: boolean;
+}
+
+/**
+ * `rekordboxMidi/factoryMappingFolders` (client → server): the folders to read, replacing any given
+ * before (in `initializationOptions` or an earlier notification). An empty list forgets them.
+ */
+export namespace FactoryMappingFoldersNotification {
+  export const method = 'rekordboxMidi/factoryMappingFolders';
+  export const type = new NotificationType<{ folders: FactoryMappingFolder[] }>(method);
+}
+
+/**
+ * `rekordboxMidi/catalogChanged` (server → client): the function names changed (the folders were read);
+ * a client showing `catalog` asks `rekordboxMidi/documentInfo` again.
+ */
+export namespace CatalogChangedNotification {
+  export const method = 'rekordboxMidi/catalogChanged';
+  export const type = new NotificationType<CatalogInfo>(method);
+}
